@@ -1,0 +1,285 @@
+import type { Token } from '../text/tokenize.js';
+import type { LanguagePack, PersonWord, Rank } from '../lexicon/language-pack.js';
+import type { PhraseMatch } from '../lexicon/matcher.js';
+import type { PersonMention, Sentence } from '../pipeline/doc.js';
+
+/**
+ * People: a name next to what describes it. A name is found
+ *  - right after a rank, a title, an organisation, a country or an honorific
+ *    ("Thượng tướng Hoàng Xuân Chiến", "Defence Minister Gen. Phan Van Giang");
+ *  - or before ", <description>" ("Phan Van Giang, Minister of National Defence");
+ *  - or, in Vietnamese, as a run of capitalised syllables that starts with a family name.
+ * In cased scripts a name is a run of capitalised words; in caseless scripts
+ * (Arabic) it ends at punctuation, at any lexicon word, or at a name_stop word.
+ * The description chain on both sides gives rank, offices and country.
+ */
+
+export interface PersonLayers {
+  ranks: PhraseMatch<Rank>[];
+  personWords: PhraseMatch<PersonWord>[];
+  countries: PhraseMatch<string>[];
+  /** Token spans of other lexicon layers (places, cues, dates, mechanisms): never part of a name. */
+  other: Array<{ first: number; last: number }>;
+  /** Spans of lead cues ("Trưởng đoàn"): they may stand in a description chain. */
+  leadCues: Array<{ first: number; last: number }>;
+}
+
+type Desc =
+  | { kind: 'rank'; m: PhraseMatch<Rank> }
+  | { kind: 'word'; m: PhraseMatch<PersonWord> }
+  | { kind: 'country'; m: PhraseMatch<string> }
+  | { kind: 'lead'; m: { first: number; last: number } };
+
+const UNIVERSAL_GLUE = new Set([',', '-']);
+const CONJUNCTIONS = new Set(['và', 'and', 'et', 'y', 'e', 'и', 'و', 'dan', '和', '与']);
+const MAX_NAME_WORDS = 6;
+
+export function annotatePersons(tokens: Token[], sentences: Sentence[], sentenceOf: Int32Array, layers: PersonLayers,
+  pack: LanguagePack): PersonMention[] {
+  const n = tokens.length;
+  // Descriptions by the token they start at and the token they end at.
+  const startsAt = new Map<number, Desc>();
+  const endsAt = new Map<number, Desc>();
+  const labelled = new Uint8Array(n);
+  // Ranks and offices win over a country phrase that starts or ends at the same
+  // token (an institution like "Bộ các Lực lượng Vũ trang Cách mạng Cuba" is both);
+  // the country is then read from any country phrase overlapping the chain.
+  const weight = (d: Desc) => (d.kind === 'country' ? 0 : 1);
+  const put = (d: Desc) => {
+    const prevStart = startsAt.get(d.m.first);
+    if (!prevStart || weight(prevStart) < weight(d) || (weight(prevStart) === weight(d) && prevStart.m.last < d.m.last)) {
+      startsAt.set(d.m.first, d);
+    }
+    const prevEnd = endsAt.get(d.m.last);
+    if (!prevEnd || weight(prevEnd) < weight(d) || (weight(prevEnd) === weight(d) && prevEnd.m.first > d.m.first)) {
+      endsAt.set(d.m.last, d);
+    }
+    for (let k = d.m.first; k < d.m.last; k++) labelled[k] = 1;
+  };
+  for (const m of layers.countries) put({ kind: 'country', m });
+  for (const m of layers.leadCues) put({ kind: 'lead', m });
+  for (const m of layers.personWords) put({ kind: 'word', m });
+  for (const m of layers.ranks) put({ kind: 'rank', m });
+  for (const m of layers.other) for (let k = m.first; k < m.last; k++) labelled[k] = 1;
+
+  const stop = new Uint8Array(n);
+  for (const m of pack.nameStop.matchAll(tokens)) for (let k = m.first; k < m.last; k++) stop[k] = 1;
+  const glue = new Set([...UNIVERSAL_GLUE, ...pack.nameGlue]);
+
+  const sameSentence = (a: number, b: number) => b < n && a < n && sentenceOf[a] === sentenceOf[b];
+
+  /** Description chain ending right before token `at` (walking left). */
+  const chainBefore = (at: number): Desc[] => {
+    // Segments of descriptions separated by glue, nearest the name first.
+    const segments: Desc[][] = [[]];
+    let j = at;
+    // "Bộ trưởng Bộ Quốc phòng Belarus (Bê-la-rút) Ravkov": a gloss in brackets between description and name.
+    if (j > 0 && tokens[j - 1].text === ')') {
+      let k = j - 2;
+      while (k >= 0 && k > j - 12 && tokens[k].text !== '(' && tokens[k].text !== ')') k--;
+      if (k >= 0 && tokens[k].text === '(' && endsAt.has(k)) j = k;
+    }
+    while (j > 0) {
+      const d = endsAt.get(j);
+      if (d && sameSentence(d.m.first, at - 1)) {
+        segments[segments.length - 1].unshift(d);
+        j = d.m.first;
+        continue;
+      }
+      // Glue between two descriptions: "Ủy viên Bộ Chính trị, Bộ trưởng", "Trưởng đoàn Việt Nam - Thượng tướng".
+      const g = tokens[j - 1];
+      if (g && glue.has(g.key) && segments[segments.length - 1].length && endsAt.has(j - 1) && sameSentence(j - 1, at - 1)) {
+        if (UNIVERSAL_GLUE.has(g.key)) segments.push([]);
+        j -= 1;
+        continue;
+      }
+      break;
+    }
+    // A segment beyond a comma must itself describe a person (start with a rank, title, party post,
+    // honorific or lead word): "tại Trụ sở Bộ Quốc phòng, Thượng tướng X" does not make X the ministry.
+    const chain: Desc[] = [...segments[0]];
+    for (let k = 1; k < segments.length; k++) {
+      const seg = segments[k];
+      if (!seg.length || seg[0].kind === 'country' || (seg[0].kind === 'word' && (seg[0].m as PhraseMatch<PersonWord>).value.kind === 'org')) break;
+      chain.unshift(...seg);
+    }
+    return chain;
+  };
+
+  /** Does a description chain starting at `i` lead to a name (i.e. describe somebody else)? */
+  const leadsToName = (i: number): boolean => {
+    let j = i;
+    let any = false;
+    while (j < n) {
+      const d = startsAt.get(j);
+      if (d) {
+        j = d.m.last;
+        any = true;
+        continue;
+      }
+      if (glue.has(tokens[j].key) && any) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    return any && j < n && nameRun(j, true) !== null;
+  };
+
+  /** Description chain after a name: ", Thứ trưởng Bộ Quốc phòng", "، عضو المكتب السياسي ووزير ...". */
+  const chainAfter = (from: number): { chain: Desc[]; last: number } => {
+    const chain: Desc[] = [];
+    let j = from;
+    // A transliteration in brackets after the name: "(Ráp-cốp An-đờ-rây ...)".
+    if (tokens[j]?.text === '(') {
+      const close = tokens.findIndex((t, k) => k > j && k < j + 14 && t.text === ')');
+      if (close > 0) j = close + 1;
+    }
+    if (!tokens[j] || !glue.has(tokens[j].key)) return { chain, last: from };
+    j++;
+    // ", Nữ Nam tước Goldie DL": the description of the next person, not of this one.
+    if (leadsToName(j)) return { chain, last: from };
+    let last = from;
+    while (j < n && sameSentence(from, j)) {
+      const d = startsAt.get(j);
+      if (d) {
+        chain.push(d);
+        j = d.m.last;
+        last = j;
+        continue;
+      }
+      const t = tokens[j];
+      if (glue.has(t.key) && startsAt.has(j + 1)) {
+        j++;
+        continue;
+      }
+      if (CONJUNCTIONS.has(t.key) && startsAt.has(j + 1) && !leadsToName(j + 1)) {
+        j++;
+        continue;
+      }
+      // Small words inside a description ("of the", "de la"): allowed only between two descriptions.
+      if (pack.nameGlue.has(t.key) && startsAt.has(j + 1)) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    return { chain, last };
+  };
+
+  const isCapWord = (t: Token) => t.isWord && t.upper;
+
+  /**
+   * A name starting at token i, or null. `strict`: only check that one could start here.
+   */
+  function nameRun(i: number, strict = false): { first: number; last: number } | null {
+    const t = tokens[i];
+    if (!t || !t.isWord || labelled[i] || stop[i] || /^\d/.test(t.text)) return null;
+    if (pack.caseless) {
+      let j = i;
+      let words = 0;
+      while (j < n && words < 4 && tokens[j].isWord && !labelled[j] && !stop[j] && !/^\d/.test(tokens[j].text) &&
+        (j === i || !tokens[j].lineStart)) {
+        j++;
+        words++;
+      }
+      return words ? { first: i, last: j } : null;
+    }
+    if (!isCapWord(t)) return null;
+    let j = i + 1;
+    let words = 1;
+    const surnameStart = pack.surnames.has(t.key);
+    while (j < n && words < MAX_NAME_WORDS && !tokens[j].lineStart) {
+      const u = tokens[j];
+      const prev = tokens[j - 1];
+      const attached = u.start === prev.end;
+      if (isCapWord(u) && !stop[j] && (!labelled[j] || (surnameStart && words >= 2 && oneTokenCountry(j)))) {
+        j++;
+        words++;
+        continue;
+      }
+      // "Jean-Yves", "Ráp-cốp", "O'Brien": joined without spaces.
+      if ((u.text === '-' || u.text === "'") && attached && tokens[j + 1] && tokens[j + 1].start === u.end && tokens[j + 1].isWord) {
+        j += 2;
+        continue;
+      }
+      // "J. Smith": an initial and its dot.
+      if (u.text === '.' && attached && prev.text.length === 1 && prev.upper && tokens[j + 1] && isCapWord(tokens[j + 1])) {
+        j++;
+        continue;
+      }
+      // "Ángel de la Cruz", "Ursula von der Leyen": particles between capitalised words.
+      if (pack.nameParticles.has(u.key) && !u.upper) {
+        let k = j;
+        while (k < n && pack.nameParticles.has(tokens[k].key) && !tokens[k].upper) k++;
+        if (tokens[k] && isCapWord(tokens[k]) && !labelled[k] && k - j <= 2) {
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    if (strict) return { first: i, last: j };
+    return { first: i, last: j };
+  }
+
+  const countryStarts = new Map<number, PhraseMatch<string>>();
+  for (const m of layers.countries) countryStarts.set(m.first, m);
+  function oneTokenCountry(j: number): boolean {
+    const m = countryStarts.get(j);
+    return Boolean(m && m.last === j + 1);
+  }
+
+  const out: PersonMention[] = [];
+  const used = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (used[i]) continue;
+    const before = chainBefore(i);
+    const run = nameRun(i);
+    if (!run) continue;
+    const describedBefore = before.some((d) => d.kind !== 'country' || before.length > 1) ||
+      (before.length === 1 && before[0].kind === 'country' && pack.surnames.has(tokens[i].key));
+    const surname = !pack.caseless && pack.surnames.has(tokens[i].key) && run.last - run.first >= 2;
+    const after = chainAfter(run.last);
+    // An apposition needs a rank or a title, and a name that is not an acronym ("GGHB LHQ, Bộ Quốc phòng").
+    const describedAfter = after.chain.some((d) => d.kind === 'rank' || (d.kind === 'word' && (d.m as PhraseMatch<PersonWord>).value.kind === 'title')) &&
+      !tokens.slice(run.first, run.last).every((x) => !x.isWord || (x.text.length > 1 && x.text === x.text.toUpperCase()));
+    // A capitalised word at the start of a sentence is not a name by itself.
+    if (!describedBefore && !surname && !describedAfter) continue;
+    if (pack.caseless && !describedBefore && !describedAfter) continue;
+    const chain = [...before, ...after.chain];
+    const rank = [...before].reverse().find((d) => d.kind === 'rank') ?? after.chain.find((d) => d.kind === 'rank');
+    // The country nearest the name among country phrases overlapping the description chain.
+    const preFirst = before.length ? before[0].m.first : run.first;
+    const postLast = after.chain.length ? after.last : run.last;
+    const overlapping = layers.countries.filter((c) => c.last > preFirst && c.first < postLast && (c.last <= run.first || c.first >= run.last));
+    const country = overlapping.filter((c) => c.last <= run.first).pop() ?? overlapping.find((c) => c.first >= run.last);
+    const descriptors = chain.filter((d) => d.kind === 'word').map((d) => d.m as PhraseMatch<PersonWord>);
+    const nameText = joinName(tokens, run.first, run.last);
+    out.push({
+      name: nameText,
+      start: tokens[run.first].start,
+      end: tokens[run.last - 1].end,
+      first: run.first,
+      last: run.last,
+      sentence: sentenceOf[run.first],
+      rank: rank ? (rank.m as PhraseMatch<Rank>) : null,
+      descriptors,
+      country: country ?? null,
+      via: describedBefore ? (before[before.length - 1].kind) : surname ? 'surname' : 'apposition',
+    });
+    for (let k = run.first; k < run.last; k++) used[k] = 1;
+    i = run.last - 1;
+  }
+  return out;
+}
+
+function joinName(tokens: Token[], first: number, last: number): string {
+  let s = '';
+  for (let k = first; k < last; k++) {
+    const t = tokens[k];
+    if (k > first && t.start > tokens[k - 1].end) s += ' ';
+    s += t.text;
+  }
+  return s;
+}

@@ -1,0 +1,323 @@
+import type { Doc, Sentence, DateMention } from '../pipeline/doc.js';
+import type { Area, DefenceEvent, EventDate, EventType, Evidence, Location } from '../model.js';
+import type { PhraseMatch } from '../lexicon/matcher.js';
+import type { Cue } from '../lexicon/language-pack.js';
+import { Reader, type Range } from './context.js';
+import { resolveDate, publishedAsDate, daysBetween } from './dates.js';
+import { participantsFrom, settleRank, type ParticipantDraft } from './participants.js';
+import { mechanismMentions, chooseMechanism } from './mechanism.js';
+import { extractAgreements } from './agreements.js';
+import { extractCommitments, extractAnniversaries } from './commitments.js';
+
+/**
+ * Assemble stage: from annotations to the codebook event.
+ *
+ * A news report is written around one encounter, told in its headline and its
+ * lead sentence. The assembler finds that lead (the first sentence with an
+ * encounter cue or a mechanism and a date or a person), reads the encounter
+ * from it, and reads the rest of the report for what the codebook asks beyond
+ * the lead (areas, agreements, commitments, anniversaries). A report with no
+ * such lead, fewer than two states, or nothing about defence gives no event.
+ */
+
+const TYPE_OF_MECHANISM: Record<string, EventType> = {
+  dialogue: 'dialogue',
+  consultation: 'dialogue',
+  working_group: 'working_group',
+  committee: 'working_group',
+};
+// When two cues stand in a lead, the less generic one names the encounter.
+const TYPE_RANK: EventType[] = ['signing', 'talks', 'reception', 'exercise', 'port_call', 'training', 'conference',
+  'exhibition', 'visit', 'other', 'dialogue', 'working_group'];
+/** A lead whose date is older than this before publication is background, not the news. */
+const STALE_DAYS = 120;
+const LEAD_SEARCH = 12;
+
+interface Lead {
+  sentence: Sentence;
+  /** The lead minus its framing clauses. */
+  main: Range;
+  framing: Range[];
+  date: DateMention | null;
+}
+
+export function assemble(doc: Doc): DefenceEvent[] {
+  if (!doc.pack) return [];
+  const reader = new Reader(doc);
+  if (!aboutDefence(doc)) return [];
+  const lead = findLead(doc, reader);
+  if (!lead) return [];
+  const title = doc.sentences.filter((s) => s.isTitle);
+  const evidence: Record<string, Evidence[]> = {};
+  const ev = (k: string, e: Evidence | Evidence[]) => (evidence[k] ??= []).push(...(Array.isArray(e) ? e : [e]));
+
+  const core: Range[] = [lead.main, ...title.map((s) => ({ first: s.first, last: s.last }))];
+
+  // Participants: headline, lead, sentences that name a head of delegation.
+  const leadSentences = doc.sentences.filter((s) => !s.isTitle && reader.hasCue('lead', s) && !reader.isFuture(s, 0));
+  const scopes = [...core, ...leadSentences.map((s) => ({ first: s.first, last: s.last }))];
+  const exclude = [...lead.framing, ...leadSentences.flatMap((s) => reader.framing(s))];
+  let drafts = participantsFrom(doc, reader, scopes, exclude);
+  if (countriesOf(drafts).size < 2) {
+    // The lead names one side; the next sentences of its paragraph often name the other.
+    const para = doc.sentences.filter((s) => s.paragraph === lead.sentence.paragraph && s.index > lead.sentence.index).slice(0, 2);
+    drafts = participantsFrom(doc, reader, [...scopes, ...para.map((s) => ({ first: s.first, last: s.last }))], exclude);
+  }
+
+  // Countries: the participants' states, completed from the dyad written in the headline, the lead or the mechanism.
+  const mechMentions = mechanismMentions(doc, reader);
+  const countries = new Map<string, Evidence>();
+  for (const d of drafts) {
+    if (d.p.country && !countries.has(d.p.country)) {
+      const e = d.evidence.country?.[0] ?? d.evidence.name[0];
+      countries.set(d.p.country, e);
+    }
+  }
+  const coreCountries = doc.countries.filter((c) => core.some((r) => c.first >= r.first && c.last <= r.last) &&
+    !reader.inRanges(c.first, lead.framing) && !afterVenue(doc, c.first));
+  if (countries.size < 2) {
+    for (const c of coreCountries) if (!countries.has(c.value)) countries.set(c.value, { start: c.start, end: c.end, origin: c.origin });
+  }
+  if (countries.size < 2) {
+    // Countries named with the mechanism anywhere ("Đối thoại ... Việt Nam-Anh").
+    for (const mm of mechMentions) {
+      for (const c of doc.countries) {
+        if (c.first >= mm.first && c.last <= mm.last && !countries.has(c.value)) countries.set(c.value, { start: c.start, end: c.end, origin: c.origin });
+      }
+    }
+  }
+  const home = doc.pack.homeCountry;
+  const unknownSide = drafts.some((d) => !d.p.country);
+  if (countries.size < 2 && home && !countries.has(home) && (unknownSide || drafts.length === 0 || homeOrgInCore(doc, core))) {
+    countries.set(home, { start: lead.sentence.start, end: lead.sentence.end, origin: `${doc.pack.code}/lang:home_country` });
+  }
+  if (countries.size < 2) return [];
+
+  // People without a written country: the side not yet represented, else the home state.
+  fillCountries(drafts, [...countries.keys()], home);
+  drafts = drafts.filter((d) => d.p.country === null || countries.has(d.p.country));
+  assignRoles(doc, reader, drafts);
+  drafts.forEach(settleRank);
+
+  const type = eventType(doc, reader, lead, title, mechMentions);
+  ev('type', type.evidence);
+
+  // Date.
+  let date: EventDate | null = null;
+  if (lead.date) {
+    date = resolveDate(lead.date, doc.published);
+    if (date) ev('date', { start: lead.date.start, end: lead.date.end, origin: lead.date.origin });
+  }
+  if (!date) {
+    date = publishedAsDate(doc.published);
+    if (date) ev('date', { start: 0, end: 0, origin: 'document:published' });
+  }
+  const eventYear = date && /^\d{4}/.test(date.value) ? Number(date.value.slice(0, 4)) : null;
+
+  const location = locate(doc, reader, lead, [...countries.keys()], drafts, core, ev);
+  const mech = chooseMechanism(doc, mechMentions, [...core, { first: lead.sentence.first, last: lead.sentence.last }]);
+  if (mech) Object.assign(evidence, mech.evidence);
+
+  const areas = collectAreas(doc, ev);
+  const agreements = extractAgreements(doc, reader, eventYear);
+  Object.assign(evidence, agreements.evidence);
+  const commitments = extractCommitments(doc, reader, eventYear);
+  Object.assign(evidence, commitments.evidence);
+  const anniversaries = extractAnniversaries(doc, reader);
+  Object.assign(evidence, anniversaries.evidence);
+
+  const sortedCountries = [...countries.keys()].sort();
+  for (const c of sortedCountries) ev('countries', countries.get(c)!);
+  drafts.forEach((d, i) => {
+    for (const [k, list] of Object.entries(d.evidence)) for (const e of list) ev(`participants.${i}.${k}`, e);
+  });
+
+  return [{
+    type: type.type,
+    date,
+    countries: sortedCountries,
+    location,
+    mechanism: mech?.mechanism ?? null,
+    participants: drafts.map((d) => d.p),
+    areas,
+    agreements: agreements.agreements,
+    commitments: commitments.commitments,
+    anniversaries: anniversaries.anniversaries,
+    evidence,
+  }];
+}
+
+function aboutDefence(doc: Doc): boolean {
+  if (doc.ranks.length) return true;
+  if (doc.clauseCues.some((c) => c.value.has('defence'))) return true;
+  return doc.mechanisms.length > 0;
+}
+
+function homeOrgInCore(doc: Doc, core: Range[]): boolean {
+  return doc.personWords.some((w) => w.value.kind === 'org' && core.some((r) => w.first >= r.first && w.last <= r.last));
+}
+
+function countriesOf(drafts: ParticipantDraft[]): Set<string> {
+  return new Set(drafts.map((d) => d.p.country).filter((c): c is string => Boolean(c)));
+}
+
+/** "tại Việt Nam", "in Singapore": a country that says where, not who. */
+function afterVenue(doc: Doc, first: number): boolean {
+  return doc.clauseCues.some((c) => c.value.has('venue') && c.last === first);
+}
+
+/** The lead: the first sentence that reports an encounter (a cue or a mechanism, with a date or a person). */
+function findLead(doc: Doc, reader: Reader): Lead | null {
+  const body = doc.sentences.filter((s) => !s.isTitle);
+  const candidates = body.slice(0, LEAD_SEARCH);
+  const score = (s: Sentence): Lead | null => {
+    const framing = reader.framing(s);
+    const main: Range = { first: s.first, last: s.last };
+    const inMain = (first: number) => first >= s.first && first < s.last && !reader.inRanges(first, framing);
+    const cue = doc.cues.find((c) => inMain(c.first) && !reader.isFuture(c, 5));
+    const mech = doc.mechanisms.find((m) => inMain(m.first) && !reader.isFuture(m, 6));
+    if (!cue && !mech) return null;
+    const date = doc.dates.find((d) => inMain(d.first) && !d.yearOnly && (d.day !== null || d.month !== null || d.weekday !== null) &&
+      d.relative !== 'next' && !reader.isFuture(d, 3)) ?? null;
+    const person = doc.persons.some((p) => inMain(p.first) && (p.rank || p.descriptors.length));
+    if (!date && !person) return null;
+    if (date && date.year !== null && doc.published) {
+      const resolved = resolveDate(date, doc.published);
+      const gap = resolved ? daysBetween(resolved.value, doc.published) : null;
+      if (gap !== null && gap > STALE_DAYS) return null;
+    }
+    return { sentence: s, main, framing, date };
+  };
+  // Prefer a lead with both a date and a cue; else the first with either.
+  let fallback: Lead | null = null;
+  for (const s of candidates) {
+    const l = score(s);
+    if (!l) continue;
+    if (l.date) return l;
+    fallback ??= l;
+  }
+  if (fallback) {
+    // The date may sit in the next sentence of the paragraph.
+    const next = doc.sentences.filter((s) => s.paragraph === fallback!.sentence.paragraph && s.index > fallback!.sentence.index);
+    for (const s of next) {
+      const d = doc.dates.find((x) => x.first >= s.first && x.last <= s.last && !x.yearOnly && x.day !== null && x.relative !== 'next');
+      if (d) return { ...fallback, date: d };
+    }
+    return fallback;
+  }
+  // A headline alone can carry the encounter (a caption-only page).
+  const t = doc.sentences.find((s) => s.isTitle);
+  if (t && (doc.mechanisms.some((m) => m.first >= t.first && m.last <= t.last) || doc.cues.some((c) => c.first >= t.first && c.last <= t.last))) {
+    const any = body.find((s) => doc.persons.some((p) => p.first >= s.first && p.last <= s.last && (p.rank || p.descriptors.length)));
+    if (any) return { sentence: any, main: { first: any.first, last: any.last }, framing: reader.framing(any), date: null };
+  }
+  // No dated lead: the first sentence with a mechanism or a cue, when the report names a head of delegation.
+  const withMech = body.find((s) => doc.mechanisms.some((m) => m.first >= s.first && m.last <= s.last));
+  if (withMech && doc.sentences.some((s) => reader.hasCue('lead', s))) {
+    return { sentence: withMech, main: { first: withMech.first, last: withMech.last }, framing: reader.framing(withMech), date: null };
+  }
+  return null;
+}
+
+function eventType(doc: Doc, reader: Reader, lead: Lead, title: Sentence[],
+  mechs: ReturnType<typeof mechanismMentions>): { type: EventType; evidence: Evidence } {
+  const inRange = (first: number, r: Range) => first >= r.first && first < r.last;
+  const scopes: Range[] = [...title, lead.main];
+  for (const scope of scopes) {
+    const mech = mechs.find((m) => inRange(m.m.first, scope) && !m.future && !reader.inRanges(m.m.first, lead.framing));
+    if (mech && TYPE_OF_MECHANISM[mech.m.value]) {
+      return { type: TYPE_OF_MECHANISM[mech.m.value], evidence: { start: mech.m.start, end: mech.m.end, origin: mech.m.origin } };
+    }
+  }
+  const pick = (list: PhraseMatch<Cue>[]) =>
+    list.reduce<PhraseMatch<Cue> | null>((a, b) => (!a || TYPE_RANK.indexOf(b.value.type) < TYPE_RANK.indexOf(a.value.type) ? b : a), null);
+  const leadCues = doc.cues.filter((c) => inRange(c.first, lead.main) && !reader.inRanges(c.first, lead.framing) && !reader.isFuture(c, 5));
+  const best = pick(leadCues) ?? pick(doc.cues.filter((c) => title.some((t) => inRange(c.first, t))));
+  if (best) return { type: best.value.type, evidence: { start: best.start, end: best.end, origin: best.origin } };
+  return { type: 'other', evidence: { start: lead.sentence.start, end: lead.sentence.end, origin: 'type:default' } };
+}
+
+function fillCountries(drafts: ParticipantDraft[], countries: string[], home: string | null): void {
+  for (const d of drafts) {
+    if (d.p.country) continue;
+    const taken = new Set(drafts.filter((x) => x.p.country).map((x) => x.p.country));
+    const free = countries.filter((c) => !taken.has(c));
+    const pick = free.length === 1 ? free[0] : home && countries.includes(home) ? home : free[0] ?? null;
+    if (pick) {
+      d.p.country = pick;
+      (d.evidence.country ??= []).push({ start: d.mention.start, end: d.mention.end, origin: 'participant:other-side' });
+    }
+  }
+}
+
+/** The first person of each state is its lead; later ones, and those after a member cue, are members. */
+function assignRoles(doc: Doc, reader: Reader, drafts: ParticipantDraft[]): void {
+  const seen = new Set<string | null>();
+  const memberCues = doc.clauseCues.filter((c) => c.value.has('member'));
+  for (const d of drafts) {
+    const s = reader.sentence(d.mention.first);
+    const afterMember = memberCues.some((c) => c.first >= s.first && c.last <= d.mention.first);
+    if (afterMember || seen.has(d.p.country)) d.p.role = 'member';
+    else seen.add(d.p.country);
+  }
+}
+
+function locate(doc: Doc, reader: Reader, lead: Lead, countries: string[], drafts: ParticipantDraft[], core: Range[],
+  ev: (k: string, e: Evidence) => void): Location {
+  const para: Range = (() => {
+    const ss = doc.sentences.filter((s) => s.paragraph === lead.sentence.paragraph);
+    return { first: ss[0].first, last: ss[ss.length - 1].last };
+  })();
+  const scopes = [...core, para];
+  const inScopes = (first: number) => scopes.some((r) => first >= r.first && first < r.last);
+  const virtual = doc.clauseCues.find((c) => c.value.has('virtual') && inScopes(c.first) && !reader.isFuture(c, 4));
+  if (virtual) {
+    ev('location.virtual', { start: virtual.start, end: virtual.end, origin: virtual.origin });
+    return { country: null, place: null, virtual: true };
+  }
+  // A named place in the lead (outside its framing clause), else in the headline or the lead paragraph.
+  const places = doc.places.filter((p) => inScopes(p.first) && !reader.inRanges(p.first, lead.framing));
+  const place = places.find((p) => p.first >= lead.main.first && p.first < lead.main.last) ?? places[0];
+  if (place) {
+    ev('location.place', { start: place.start, end: place.end, origin: place.origin });
+    if (place.value.country) ev('location.country', { start: place.start, end: place.end, origin: place.origin });
+    return { country: place.value.country, place: place.value.place, virtual: false };
+  }
+  // "tại Việt Nam", "in Cuba": a country after a venue word.
+  const venueCountry = doc.countries.find((c) => inScopes(c.first) && afterVenue(doc, c.first) && !reader.isFuture(c, 4));
+  if (venueCountry) {
+    ev('location.country', { start: venueCountry.start, end: venueCountry.end, origin: venueCountry.origin });
+    return { country: venueCountry.value, place: null, virtual: false };
+  }
+  // A delegation of one side on a trip: the encounter is in the other side's country.
+  const visitors = doc.clauseCues.filter((c) => c.value.has('visiting') && !reader.isFuture(c, 4));
+  for (const v of visitors) {
+    const s = reader.sentence(v.first);
+    const c = doc.countries.find((x) => x.first >= v.last && x.first <= v.last + 6 && x.last <= s.last && countries.includes(x.value));
+    if (!c) continue;
+    const between = doc.tokens.slice(v.last, c.first);
+    // "chuyến thăm chính thức Việt Nam", "visit to Cuba": the country visited.
+    const visited = between.length <= 2 && !doc.clauseCues.some((x) => x.value.has('subject') && x.first >= v.last && x.last <= c.first);
+    const host = visited && !/đoàn|delegation|délégation|delegación|делегац|وفد/i.test(v.origin) ? c.value : countries.find((x) => x !== c.value) ?? null;
+    if (host && countries.length === 2) {
+      ev('location.country', { start: v.start, end: c.end, origin: `${v.origin}+country` });
+      return { country: host, place: null, virtual: false };
+    }
+  }
+  void drafts;
+  return { country: null, place: null, virtual: false };
+}
+
+function collectAreas(doc: Doc, ev: (k: string, e: Evidence) => void): Area[] {
+  // Words inside a title or an organisation ("Học viện Khoa học quân sự") do not make an area.
+  const covered = new Uint8Array(doc.tokens.length);
+  for (const w of doc.personWords) for (let k = w.first; k < w.last; k++) covered[k] = 1;
+  for (const p of doc.places) for (let k = p.first; k < p.last; k++) covered[k] = 1;
+  const found = new Set<Area>();
+  for (const a of doc.areas) {
+    if (covered[a.first]) continue;
+    found.add(a.value);
+    ev(`areas.${a.value}`, { start: a.start, end: a.end, origin: a.origin });
+  }
+  return [...found].sort();
+}

@@ -1,0 +1,145 @@
+import type { Doc, PersonMention } from '../pipeline/doc.js';
+import type { Evidence, Participant } from '../model.js';
+import type { PersonWord } from '../lexicon/language-pack.js';
+import type { PhraseMatch } from '../lexicon/matcher.js';
+import { foldToken } from '../text/fold.js';
+import type { Reader, Range } from './context.js';
+
+/**
+ * Participants: the people the lead of the report puts in the encounter, not
+ * the people it mentions. A person counts when named in the headline, in the
+ * lead sentence outside its framing clause, or in a sentence that names the
+ * head of a delegation; people in plans and background clauses do not.
+ */
+
+export interface ParticipantDraft {
+  p: Participant;
+  mention: PersonMention;
+  evidence: Record<string, Evidence[]>;
+  countryKnown: boolean;
+}
+
+/** Folded name tokens: "Bộ trưởng Ravkov" and "Ravkov Andrei Alekseevich" are the same person. */
+export function nameKey(name: string): string[] {
+  return name.split(/[\s\-']+/).filter(Boolean).map((t) => foldToken(t));
+}
+
+export function samePerson(a: string, b: string): boolean {
+  const ka = nameKey(a);
+  const kb = nameKey(b);
+  const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
+  if (!short.length) return false;
+  return short.every((t) => long.includes(t));
+}
+
+/** English position from a person's descriptions: "Director of the Foreign Relations Department, Ministry of National Defence". */
+export function positionOf(descriptors: PhraseMatch<PersonWord>[], abroad: boolean): string | null {
+  const units: string[] = [];
+  let current: string | null = null;
+  let ofUsed = false;
+  for (const d of descriptors) {
+    const w = d.value;
+    if (w.kind === 'party' || w.kind === 'honorific') continue;
+    if (w.kind === 'title') {
+      if (current) units.push(current);
+      current = w.en;
+      ofUsed = /\b(of|for)\b/.test(w.en);
+      continue;
+    }
+    // An organisation: "of" it for the title before, or a unit of its own.
+    const orgName = abroad && w.en.startsWith('Ministry of National Defence') ? 'Ministry of Defence' : w.en;
+    if (current && !ofUsed) {
+      const office = w.office && !(abroad && w.office === 'of National Defence') ? w.office : w.office ? 'of Defence' : null;
+      current = office ? `${current} ${office}` : `${current} of the ${orgName}`;
+      ofUsed = true;
+    } else {
+      if (current) units.push(current);
+      current = null;
+      units.push(orgName);
+    }
+  }
+  if (current) units.push(current);
+  const seen = new Set<string>();
+  const out = units.filter((u) => (seen.has(u) ? false : (seen.add(u), true)));
+  return out.length ? out.join(', ') : null;
+}
+
+export function participantsFrom(
+  doc: Doc,
+  reader: Reader,
+  scopes: Range[],
+  exclude: Range[],
+): ParticipantDraft[] {
+  const drafts: ParticipantDraft[] = [];
+  const inScope = (m: PersonMention) =>
+    scopes.some((r) => m.first >= r.first && m.last <= r.last) && !reader.inRanges(m.first, exclude);
+  for (const m of doc.persons) {
+    if (!inScope(m)) continue;
+    // A person needs a rank, an office or an honorific to be a participant (not a passing name).
+    if (!m.rank && !m.descriptors.length) continue;
+    if (reader.isFuture({ first: m.first, last: m.last }, 4)) continue;
+    const existing = drafts.find((d) => samePerson(d.p.name, m.name));
+    if (existing) {
+      // A fuller name in a later mention ("Ravkov" then "Ravkov Andrei Alekseevich").
+      if (nameKey(m.name).length > nameKey(existing.p.name).length) existing.p.name = m.name;
+      continue;
+    }
+    drafts.push(draftOf(doc, m));
+  }
+  enrich(doc, drafts);
+  return drafts;
+}
+
+function draftOf(doc: Doc, m: PersonMention): ParticipantDraft {
+  const evidence: Record<string, Evidence[]> = {};
+  const ev = (k: string, s: number, e: number, o: string) => ((evidence[k] ??= []).push({ start: s, end: e, origin: o }));
+  ev('name', m.start, m.end, `person:${m.via}`);
+  const country = m.country?.value ?? null;
+  if (m.country) ev('country', m.country.start, m.country.end, m.country.origin);
+  let rank: string | null = null;
+  let rankLabel: string | null = null;
+  if (m.rank) {
+    rank = m.rank.value.code;
+    rankLabel = m.rank.value.label;
+    ev('rank', m.rank.start, m.rank.end, m.rank.origin);
+  }
+  const abroad = Boolean(doc.pack?.homeCountry && country && country !== doc.pack.homeCountry);
+  const position = positionOf(m.descriptors, abroad);
+  for (const d of m.descriptors) if (d.value.kind !== 'party' && d.value.kind !== 'honorific') ev('position', d.start, d.end, d.origin);
+  return {
+    p: { name: m.name, country, rank, rank_label: rankLabel, position, role: 'lead' },
+    mention: m,
+    evidence,
+    countryKnown: Boolean(country),
+  };
+}
+
+/** Fill what the chosen mention lacks from other mentions of the same person. */
+function enrich(doc: Doc, drafts: ParticipantDraft[]): void {
+  for (const d of drafts) {
+    for (const m of doc.persons) {
+      if (m === d.mention || !samePerson(m.name, d.p.name)) continue;
+      if (!d.p.rank && !d.p.rank_label && m.rank) {
+        d.p.rank = m.rank.value.code;
+        d.p.rank_label = m.rank.value.label;
+        (d.evidence.rank ??= []).push({ start: m.rank.start, end: m.rank.end, origin: m.rank.origin });
+      }
+      if (!d.p.country && m.country) {
+        d.p.country = m.country.value;
+        d.countryKnown = true;
+        (d.evidence.country ??= []).push({ start: m.country.start, end: m.country.end, origin: m.country.origin });
+      }
+      if (!d.p.position && m.descriptors.length) {
+        const abroad = Boolean(doc.pack?.homeCountry && d.p.country && d.p.country !== doc.pack.homeCountry);
+        d.p.position = positionOf(m.descriptors, abroad);
+        for (const x of m.descriptors) (d.evidence.position ??= []).push({ start: x.start, end: x.end, origin: x.origin });
+      }
+    }
+  }
+}
+
+/** Apply a per-country rank ladder once the person's country is known. */
+export function settleRank(d: ParticipantDraft): void {
+  const r = d.mention.rank?.value;
+  if (r?.byCountry && d.p.country && r.byCountry[d.p.country]) d.p.rank = r.byCountry[d.p.country];
+}

@@ -1,0 +1,371 @@
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { parse } from 'yaml';
+import { PhraseMatcher } from './matcher.js';
+import { foldToken } from '../text/fold.js';
+import { AREAS, EVENT_TYPES, type AgreementKind, type Area, type EventType, type MechanismKind } from '../model.js';
+
+/**
+ * Everything the pipeline knows about one language, compiled from
+ * data/lang/<code>/*.yaml (see data/README.md). Packs are built once and cached.
+ */
+
+export type DateWord = { kind: 'day' | 'part' | 'weekday' | 'year' | 'local' | 'next' | 'last' | 'prep' | 'connector'; n?: number };
+export interface Rank {
+  code: string | null;
+  label: string;
+  /** Armies whose grade ladder differs (Viet Nam has no brigadier): alpha-3 -> STANAG code. */
+  byCountry?: Record<string, string>;
+}
+export interface Place { place: string; country: string | null }
+/** A word of a person's description: a title, an organisation, a party post, an honorific. */
+export type PersonWord =
+  | { kind: 'title'; en: string }
+  | { kind: 'org'; en: string; office: string | null }
+  | { kind: 'party'; en: string }
+  | { kind: 'honorific'; en: string };
+
+export type CueKind =
+  | 'framing' | 'future' | 'background' | 'virtual' | 'visiting' | 'venue' | 'commitment' | 'defence'
+  | 'request' | 'lead' | 'member' | 'proposal' | 'anniversary' | 'subject';
+/** An event-type cue of codebook 2.1. */
+export type Cue = { cue: 'type'; type: EventType };
+
+export interface LanguagePack {
+  code: string;
+  name: string;
+  homeCountry: string | null;
+  caseless: boolean;
+  countries: PhraseMatcher<string>;
+  places: PhraseMatcher<Place>;
+  ranks: PhraseMatcher<Rank>;
+  personWords: PhraseMatcher<PersonWord>;
+  cues: PhraseMatcher<Cue>;
+  /** Clause cues: one phrase can be several kinds at once ("sẽ" is future and commitment). */
+  clauseCues: PhraseMatcher<Set<CueKind>>;
+  mechanisms: PhraseMatcher<MechanismKind>;
+  editionMarkers: PhraseMatcher<true>;
+  ordinals: PhraseMatcher<number>;
+  ordinalSuffixes: Set<string>;
+  /** Ordinal words count only after an edition marker (vi "thứ tư" alone is also "Wednesday"). */
+  ordinalsNeedMarker: boolean;
+  areas: PhraseMatcher<Area>;
+  agreementKinds: PhraseMatcher<AgreementKind>;
+  agreementTitledOnly: boolean;
+  agreementTitleAfter: PhraseMatcher<true>;
+  agreementTitleStop: PhraseMatcher<true>;
+  signed: PhraseMatcher<true>;
+  months: PhraseMatcher<number>;
+  dateWords: PhraseMatcher<DateWord>;
+  surnames: Set<string>;
+  nameStop: PhraseMatcher<true>;
+  nameParticles: Set<string>;
+  /** Small words allowed inside a description chain between two descriptions ("of", "de"). */
+  nameGlue: Set<string>;
+}
+
+/** Page-furniture markers of every language, merged: cleaning runs before the language is known. */
+export interface Boilerplate {
+  lines: Set<string>;
+  tail: Set<string>;
+  credits: string[];
+  views: string[];
+  comments: string[];
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** data/ sits beside dist/ and src/ in the package. */
+export const DATA_DIR = process.env.ATTACHE_DATA ?? join(here, '..', '..', 'data');
+
+const require = createRequire(import.meta.url);
+
+type Yaml = Record<string, any>;
+
+function loadYaml(path: string): Yaml {
+  if (!existsSync(path)) return {};
+  try {
+    return (parse(readFileSync(path, 'utf8')) as Yaml) ?? {};
+  } catch (err) {
+    throw new Error(`language data ${path}: ${(err as Error).message}`);
+  }
+}
+
+function list(v: unknown): string[] {
+  if (v == null) return [];
+  if (Array.isArray(v)) return v.map(String);
+  return [String(v)];
+}
+
+let globalPlaces: Record<string, string> | null = null;
+function placeCountries(): Record<string, string> {
+  globalPlaces ??= loadYaml(join(DATA_DIR, 'places.yaml')) as Record<string, string>;
+  return globalPlaces;
+}
+
+let isoCountries: any = null;
+function iso(): any {
+  if (!isoCountries) {
+    isoCountries = require('i18n-iso-countries');
+  }
+  return isoCountries;
+}
+
+/** ISO 3166-1 alpha-3 codes known to the system. */
+export function knownCountryCodes(): Set<string> {
+  return new Set(Object.keys(iso().getAlpha3Codes()));
+}
+
+export function countryName(alpha3: string, lang = 'en'): string {
+  registerIsoLocale(lang);
+  return iso().getName(alpha3, lang) ?? iso().getName(alpha3, 'en') ?? alpha3;
+}
+
+export function countryNumeric(alpha3: string): string | undefined {
+  return iso().alpha3ToNumeric(alpha3);
+}
+
+const registered = new Set<string>();
+function registerIsoLocale(lang: string): boolean {
+  if (registered.has(lang)) return true;
+  try {
+    iso().registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+    registered.add(lang);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const packs = new Map<string, LanguagePack>();
+
+export function availableLanguages(): string[] {
+  const dir = join(DATA_DIR, 'lang');
+  return readdirSync(dir).filter((d) => existsSync(join(dir, d, 'lang.yaml'))).sort();
+}
+
+export function languagePack(code: string): LanguagePack {
+  let pack = packs.get(code);
+  if (!pack) {
+    pack = buildPack(code);
+    packs.set(code, pack);
+  }
+  return pack;
+}
+
+function buildPack(code: string): LanguagePack {
+  const dir = join(DATA_DIR, 'lang', code);
+  const cache = new Map<string, Yaml>();
+  const file = (name: string) => {
+    let y = cache.get(name);
+    if (!y) {
+      y = loadYaml(join(dir, `${name}.yaml`));
+      cache.set(name, y);
+    }
+    return y;
+  };
+  const caseSets = new Map<string, Set<string>>();
+  /** Add a form to a matcher with the case rule of its file. */
+  const put = <V>(m: PhraseMatcher<V>, fileName: string, form: string, value: V | null) => {
+    let cs = caseSets.get(fileName);
+    if (!cs) {
+      cs = new Set(list(file(fileName).case_sensitive).map((x) => x.normalize('NFC')));
+      caseSets.set(fileName, cs);
+    }
+    m.add(form, value, origin(fileName, form), { caseSensitive: cs.has(form.normalize('NFC')) });
+  };
+  const blockers = <V>(m: PhraseMatcher<V>, fileName: string) => {
+    for (const f of list(file(fileName).block)) m.add(f, null, origin(fileName, f));
+  };
+  const lang = file('lang');
+  const proclitics = list(lang.proclitics);
+  const origin = (name: string, phrase: string) => `${code}/${name}:${phrase}`;
+  const matcher = <V>(name: string) => new PhraseMatcher<V>(`${code}/${name}`).setProclitics(proclitics);
+
+  // Countries: the standard names of i18n-iso-countries, then our own forms.
+  const countriesY = file('countries');
+  const countries = matcher<string>('countries');
+  const known = knownCountryCodes();
+  const addCountry = (form: string, value: string | null) => put(countries, 'countries', form, value);
+  if (registerIsoLocale(code)) {
+    for (const a3 of known) {
+      const names = iso().getName(a3, code, { select: 'all' }) as string[] | undefined;
+      for (const n of names ?? []) addCountry(n, a3);
+    }
+  }
+  for (const [a3, forms] of Object.entries((countriesY.countries ?? {}) as Record<string, unknown>)) {
+    if (!known.has(a3)) throw new Error(`data/lang/${code}/countries.yaml: unknown ISO 3166-1 alpha-3 code ${a3}`);
+    for (const f of list(forms)) addCountry(f, a3);
+  }
+  blockers(countries, 'countries');
+
+  const places = matcher<Place>('places');
+  const pc = placeCountries();
+  const placesY = file('places');
+  if (code === 'en') for (const [place, country] of Object.entries(pc)) places.add(place, { place, country }, origin('places', place));
+  for (const [place, forms] of Object.entries(placesY as Record<string, unknown>)) {
+    const country = pc[place] ?? null;
+    for (const f of list(forms)) put(places, 'places', f, { place, country });
+  }
+  blockers(places, 'places');
+
+  const ranks = matcher<Rank>('ranks');
+  for (const [form, v] of Object.entries((file('ranks').ranks ?? {}) as Record<string, unknown>)) {
+    if (v == null) {
+      put(ranks, 'ranks', form, null);
+      continue;
+    }
+    const obj = (Array.isArray(v) ? { code: v[0], label: v[1], by_country: v[2] } : v) as Record<string, any>;
+    const rcode = obj.code == null || obj.code === 'null' ? null : String(obj.code);
+    put(ranks, 'ranks', form, { code: rcode, label: String(obj.label ?? form), byCountry: obj.by_country ?? undefined });
+  }
+  blockers(ranks, 'ranks');
+
+  const personWords = matcher<PersonWord>('offices');
+  const offices = file('offices');
+  for (const [form, en] of Object.entries((offices.titles ?? {}) as Record<string, unknown>)) {
+    put(personWords, 'offices', form, en == null ? null : { kind: 'title', en: String(en) });
+  }
+  for (const [form, v] of Object.entries((offices.orgs ?? {}) as Record<string, any>)) {
+    const en = typeof v === 'string' ? v : v?.en;
+    put(personWords, 'offices', form, en == null ? null : { kind: 'org', en, office: v?.office ?? null });
+  }
+  for (const form of list(offices.party)) put(personWords, 'offices', form, { kind: 'party', en: form });
+  blockers(personWords, 'offices');
+  const persons = file('persons');
+  for (const [form, en] of Object.entries((persons.honorifics ?? {}) as Record<string, unknown>)) {
+    put(personWords, 'persons', form, { kind: 'honorific', en: String(en ?? form) });
+  }
+
+  const cuesY = file('cues');
+  const cues = matcher<Cue>('cues');
+  for (const [type, forms] of Object.entries((cuesY.types ?? {}) as Record<string, unknown>)) {
+    if (type !== 'none' && !EVENT_TYPES.includes(type as EventType)) {
+      throw new Error(`data/lang/${code}/cues.yaml: unknown event type ${type}`);
+    }
+    for (const f of list(forms)) put(cues, 'cues', f, type === 'none' ? null : { cue: 'type', type: type as EventType });
+  }
+  const cueKinds: CueKind[] = ['framing', 'future', 'background', 'virtual', 'visiting', 'venue', 'commitment',
+    'defence', 'request', 'lead', 'member', 'proposal', 'anniversary', 'subject'];
+  blockers(cues, 'cues');
+  const clauseCues = matcher<Set<CueKind>>('cues');
+  const kindsOf = new Map<string, Set<CueKind>>();
+  for (const k of cueKinds) {
+    for (const f of list(cuesY[k])) {
+      const set = kindsOf.get(f) ?? new Set<CueKind>();
+      set.add(k);
+      kindsOf.set(f, set);
+    }
+  }
+  for (const [f, set] of kindsOf) put(clauseCues, 'cues', f, set);
+
+  const mechY = file('mechanisms');
+  const mechanisms = matcher<MechanismKind>('mechanisms');
+  for (const [form, kind] of Object.entries((mechY.mechanisms ?? {}) as Record<string, unknown>)) {
+    put(mechanisms, 'mechanisms', form, kind == null ? null : (String(kind) as MechanismKind));
+  }
+  blockers(mechanisms, 'mechanisms');
+  const editionMarkers = matcher<true>('mechanisms');
+  for (const f of list(mechY.edition_markers)) editionMarkers.add(f, true, origin('mechanisms', f));
+  const ordinals = matcher<number>('mechanisms');
+  for (const [f, n] of Object.entries((mechY.ordinals ?? {}) as Record<string, unknown>)) {
+    ordinals.add(f, Number(n), origin('mechanisms', f));
+  }
+
+  const areasY = file('areas');
+  const areas = matcher<Area>('areas');
+  for (const [area, forms] of Object.entries((areasY.areas ?? {}) as Record<string, unknown>)) {
+    const value = area === 'none' ? null : (area as Area);
+    if (value && !AREAS.includes(value)) throw new Error(`data/lang/${code}/areas.yaml: unknown area ${area}`);
+    for (const f of list(forms)) put(areas, 'areas', f, value);
+  }
+  blockers(areas, 'areas');
+
+  const agrY = file('agreements');
+  const agreementKinds = matcher<AgreementKind>('agreements');
+  for (const [kind, forms] of Object.entries((agrY.kinds ?? {}) as Record<string, unknown>)) {
+    for (const f of list(forms)) put(agreementKinds, 'agreements', f, kind === 'none' ? null : (kind as AgreementKind));
+  }
+  blockers(agreementKinds, 'agreements');
+  const agreementTitleAfter = matcher<true>('agreements');
+  for (const f of list(agrY.title_after)) agreementTitleAfter.add(f, true, origin('agreements', f));
+  const agreementTitleStop = matcher<true>('agreements');
+  for (const f of list(agrY.title_stop)) agreementTitleStop.add(f, true, origin('agreements', f));
+  const signed = matcher<true>('agreements');
+  for (const f of list(agrY.signed)) signed.add(f, true, origin('agreements', f));
+
+  const datesY = file('dates');
+  const months = matcher<number>('dates');
+  for (const [f, n] of Object.entries((datesY.months ?? {}) as Record<string, unknown>)) put(months, 'dates', f, Number(n));
+  const dateWords = matcher<DateWord>('dates');
+  const simple: Array<[string, DateWord['kind']]> = [['day_words', 'day'], ['day_parts', 'part'], ['year_words', 'year'],
+    ['local_time', 'local'], ['next', 'next'], ['last', 'last'], ['prepositions', 'prep'], ['connectors', 'connector']];
+  for (const [key, kind] of simple) for (const f of list(datesY[key])) put(dateWords, 'dates', f, { kind });
+  for (const [f, n] of Object.entries((datesY.weekdays ?? {}) as Record<string, unknown>)) {
+    put(dateWords, 'dates', f, { kind: 'weekday', n: Number(n) });
+  }
+  blockers(dateWords, 'dates');
+  blockers(months, 'dates');
+
+  const nameStop = matcher<true>('persons');
+  for (const f of list(persons.name_stop)) nameStop.add(f, true, origin('persons', f));
+
+
+  return {
+    code,
+    name: String(lang.name ?? code),
+    homeCountry: lang.home_country ?? null,
+    caseless: Boolean(lang.caseless),
+    countries,
+    places,
+    ranks,
+    personWords,
+    cues,
+    clauseCues,
+    mechanisms,
+    editionMarkers,
+    ordinals,
+    ordinalSuffixes: new Set(list(mechY.ordinal_suffixes).map((s) => foldToken(s))),
+    ordinalsNeedMarker: Boolean(mechY.ordinals_need_marker),
+    areas,
+    agreementKinds,
+    agreementTitledOnly: agrY.titled_only !== false,
+    agreementTitleAfter,
+    agreementTitleStop,
+    signed,
+    months,
+    dateWords,
+    surnames: new Set(list(persons.surnames).map((s) => foldToken(s))),
+    nameStop,
+    nameParticles: new Set(list(persons.name_particles).map((s) => foldToken(s))),
+    nameGlue: new Set(list(persons.glue).map((s) => foldToken(s))),
+  };
+}
+
+let boilerplateCache: Boilerplate | null = null;
+
+export function boilerplate(): Boilerplate {
+  if (boilerplateCache) return boilerplateCache;
+  const b: Boilerplate = { lines: new Set(), tail: new Set(), credits: [], views: [], comments: [] };
+  for (const code of availableLanguages()) {
+    const y = loadYaml(join(DATA_DIR, 'lang', code, 'boilerplate.yaml'));
+    for (const f of list(y.lines)) b.lines.add(foldLine(f));
+    for (const f of list(y.tail)) b.tail.add(foldLine(f));
+    b.credits.push(...list(y.credits));
+    b.views.push(...list(y.views));
+    b.comments.push(...list(y.comments));
+  }
+  boilerplateCache = b;
+  return b;
+}
+
+/** A whole line folded for comparison with marker lists: tokens folded, punctuation dropped. */
+export function foldLine(s: string): string {
+  return s
+    .normalize('NFC')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean)
+    .map((t) => foldToken(t))
+    .join(' ');
+}

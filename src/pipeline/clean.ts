@@ -1,0 +1,221 @@
+import { boilerplate, foldLine, type Boilerplate } from '../lexicon/language-pack.js';
+import { readHtml, isoDatePart } from './html.js';
+import type { RawDocument } from '../model.js';
+
+/**
+ * Clean stage: the article as a person would copy it from the page, without
+ * the page. Rules are general (line shape, position, density) with short
+ * per-language marker lists from data/lang/<code>/boilerplate.yaml. Each rule
+ * is documented where it is applied; everything that carries facts (captions
+ * included) stays.
+ */
+
+export interface CleanDocument {
+  source: string;
+  /** Cleaned text: title, then body paragraphs, separated by blank lines. Evidence offsets point here. */
+  text: string;
+  title: string | null;
+  published: string | null;
+  url: string | null;
+  /** What was removed and why, for `attache show --removed` and tests. */
+  removed: Array<{ line: string; rule: string }>;
+}
+
+const SENTENCE_END = /[.!?…。؟]["'”»)\]]*$/u;
+// A full date with a year: 29.09.2021, 27/09/2024, 2021-09-29, 29-9-2021.
+const NUMERIC_DATE = /(?<!\d)(?:(\d{1,2})[./-](\d{1,2})[./-](\d{4})|(\d{4})-(\d{1,2})-(\d{1,2}))(?!\d)/;
+const TIME = /\b\d{1,2}[:h]\d{2}(?::\d{2})?\b/g;
+const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
+const DOMAIN = /\b[\w-]+\.(?:vn|com|net|org|gov|int|ru|fr|es|ar|info|news|tv|uk|cn|id|co|edu|mil)\b/i;
+const CRAWL_HEADER = /^date\s+(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)\b\s*(.*)$/i;
+
+export function normalizeText(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2007\u202f\u3000]/g, ' ')
+    .replace(/[\u200b\u2060\ufeff\u00ad]/g, '')
+    .replace(/\t/g, ' ');
+}
+
+function isoFromNumeric(m: RegExpExecArray): string | null {
+  const [y, mo, d] = m[3] ? [m[3], m[2], m[1]] : [m[4], m[5], m[6]];
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** `2019-09`, `2024-09-27T..`, `27/09/2024` -> ISO (possibly partial), else null. */
+export function normalizePublished(v: string | null | undefined): string | null {
+  if (!v) return null;
+  const s = v.trim();
+  const m = NUMERIC_DATE.exec(s);
+  if (m && m[3]) return isoFromNumeric(m);
+  return isoDatePart(s);
+}
+
+/**
+ * A line that only says when the page was published: a full date with a year,
+ * perhaps a clock time, a weekday and a site name, and little else
+ * ("Thứ 4, 29.09.2021 | 16:24:29", "VTC News•27/09/2024").
+ */
+function datelineOf(line: string): string | null {
+  if (line.length > 70) return null;
+  const m = NUMERIC_DATE.exec(line);
+  if (!m) return null;
+  const iso = isoFromNumeric(m);
+  if (!iso) return null;
+  const rest = line.replace(m[0], ' ').replace(TIME, ' ');
+  const words = rest.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 || /\d/.test(w));
+  return words.length <= 4 ? iso : null;
+}
+
+function creditLine(line: string, bp: Boilerplate): boolean {
+  if (line.length > 80) return false;
+  for (const p of bp.credits) {
+    if (!line.toLowerCase().startsWith(p.toLowerCase())) continue;
+    const rest = line.slice(p.length).trim();
+    // "Theo ĐCSVN", "Ảnh: PV": a short attribution, not a sentence that starts with the same word.
+    if (p.endsWith(':') || (rest.split(/\s+/).length <= 5 && !SENTENCE_END.test(rest))) return true;
+  }
+  // "HOÀNG VŨ/qdnd.vn": an author and a site.
+  return line.split(/\s+/).length <= 6 && DOMAIN.test(line) && !SENTENCE_END.test(line.replace(DOMAIN, ''));
+}
+
+function inlineCreditRe(bp: Boilerplate): RegExp {
+  const words = bp.credits
+    .filter((c) => c.endsWith(':'))
+    .map((c) => c.slice(0, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`\\s*\\((?:${words.join('|')})\\s*:[^()\\n]{0,80}\\)`, 'giu');
+}
+
+function viewCounter(line: string, bp: Boilerplate): boolean {
+  if (line.length > 40 || !/\d/.test(line)) return false;
+  const rest = foldLine(line.replace(/[\d.,]+/g, ' '));
+  return bp.views.some((v) => foldLine(v) === rest);
+}
+
+function commentForm(line: string, bp: Boilerplate): boolean {
+  if (line.length > 120) return false;
+  const f = foldLine(line);
+  return bp.comments.some((c) => {
+    const k = foldLine(c);
+    return k.length > 0 && (` ${f} `).includes(` ${k} `);
+  });
+}
+
+/** Navigation: several short segments separated by | or •, or a line with no letters at all. */
+function navigation(line: string): boolean {
+  if (!/\p{L}/u.test(line)) return !/\d/.test(line) || line.length < 4;
+  const parts = line.split(/\s*[|•·»›]\s*/).filter(Boolean);
+  if (parts.length >= 3) {
+    const avg = parts.reduce((a, p) => a + p.length, 0) / parts.length;
+    return avg < 25;
+  }
+  return false;
+}
+
+let inlineCredits: RegExp | null = null;
+
+export function clean(raw: RawDocument): CleanDocument {
+  const bp = boilerplate();
+  inlineCredits ??= inlineCreditRe(bp);
+  let body = raw.body;
+  let title = raw.title?.trim() || null;
+  let published = normalizePublished(raw.published);
+  let url = raw.url ?? null;
+  if (raw.format === 'html') {
+    const art = readHtml(body);
+    body = art.text;
+    title ??= art.title;
+    published ??= art.published;
+  }
+  const removed: CleanDocument['removed'] = [];
+  const drop = (line: string, rule: string) => removed.push({ line, rule });
+
+  let lines = normalizeText(body)
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim());
+
+  // Crawl dumps open with " date YYYY-MM" (the crawl's publication month).
+  const firstIdx = lines.findIndex((l) => l !== '');
+  if (firstIdx >= 0) {
+    const m = CRAWL_HEADER.exec(lines[firstIdx]);
+    if (m) {
+      published ??= normalizePublished(m[1]);
+      drop(`date ${m[1]}`, 'crawl-header');
+      lines[firstIdx] = m[2].trim();
+    }
+  }
+
+  const kept: string[] = [];
+  const seen = new Set<string>();
+  let keptChars = 0;
+  for (let i = 0; i < lines.length; i++) {
+    // Bullets and share glyphs before a marker ("• Click để copy").
+    let line = lines[i].replace(/^[•·▪►»›*\-–—]+\s*/u, '').trim();
+    if (!line) continue;
+    const folded = foldLine(line);
+    if (bp.tail.has(folded) && keptChars >= 300) {
+      // Everything after "Tin mới" / "Related" is other articles' headlines.
+      drop(lines.slice(i).filter(Boolean).join(' / ').slice(0, 200), 'related-tail');
+      break;
+    }
+    if (bp.lines.has(folded) || bp.tail.has(folded)) {
+      drop(line, 'marker');
+      continue;
+    }
+    if (URL_LINE.test(line)) {
+      url ??= line;
+      drop(line, 'url');
+      continue;
+    }
+    const dateline = datelineOf(line);
+    if (dateline) {
+      published ??= dateline;
+      drop(line, 'dateline');
+      continue;
+    }
+    if (viewCounter(line, bp)) {
+      drop(line, 'view-counter');
+      continue;
+    }
+    if (commentForm(line, bp)) {
+      drop(line, 'comment-form');
+      continue;
+    }
+    if (creditLine(line, bp)) {
+      drop(line, 'credit');
+      continue;
+    }
+    if (navigation(line)) {
+      drop(line, 'navigation');
+      continue;
+    }
+    const stripped = line.replace(inlineCredits, '').trim();
+    if (stripped !== line) drop(line.slice(stripped.length), 'inline-credit');
+    line = stripped;
+    if (!line) continue;
+    // A caption printed twice (under the photo and in the gallery) is kept once.
+    const key = foldLine(line);
+    if (seen.has(key)) {
+      drop(line, 'duplicate');
+      continue;
+    }
+    seen.add(key);
+    kept.push(line);
+    keptChars += line.length;
+  }
+
+  // The first line of a crawl dump is the headline when it reads like one.
+  if (!title && kept.length > 1 && kept[0].length <= 250 && !SENTENCE_END.test(kept[0])) title = kept[0];
+  if (title && kept.length && foldLine(kept[0]) !== foldLine(title)) {
+    const tKey = foldLine(title);
+    const idx = kept.findIndex((l) => foldLine(l) === tKey);
+    if (idx > 0) kept.splice(idx, 1);
+    kept.unshift(title);
+  }
+  return { source: raw.source, text: kept.join('\n\n'), title, published, url, removed };
+}
+

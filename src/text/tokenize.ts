@@ -1,0 +1,51 @@
+import { foldToken } from './fold.js';
+
+/**
+ * A token of the cleaned text. Words are runs of letters, marks and digits;
+ * any other non-space character is a token of its own, so that lexicon
+ * phrases with hyphens or dots (`Bê-la-rút`, `U.S.`) match token by token.
+ */
+export interface Token {
+  text: string;
+  /** Folded form (lower case), see fold.ts. */
+  key: string;
+  start: number;
+  end: number;
+  isWord: boolean;
+  /** First character is an upper-case letter. */
+  upper: boolean;
+  /** A line break (paragraph or caption boundary) precedes this token. */
+  lineStart: boolean;
+}
+
+const TOKEN_RE = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+const UPPER_RE = /^\p{Lu}/u;
+const WORD_RE = /^[\p{L}\p{M}\p{N}]/u;
+
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const start = m.index!;
+    const t = m[0];
+    const gap = text.slice(last, start);
+    tokens.push({
+      text: t,
+      key: foldToken(t),
+      start: start + offset,
+      end: start + t.length + offset,
+      isWord: WORD_RE.test(t),
+      upper: UPPER_RE.test(t),
+      lineStart: tokens.length === 0 || gap.includes('\n'),
+    });
+    last = start + t.length;
+  }
+  return tokens;
+}
+
+/** Tokenise a lexicon phrase into folded keys (same rules as the text). */
+export function phraseKeys(phrase: string, keepCase = false): string[] {
+  const out: string[] = [];
+  for (const m of phrase.normalize('NFC').matchAll(TOKEN_RE)) out.push(foldToken(m[0], keepCase));
+  return out;
+}
