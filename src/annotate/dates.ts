@@ -42,11 +42,11 @@ function adjacent(a: Token, b: Token): boolean {
   return a.end === b.start;
 }
 
-export function annotateDates(tokens: Token[], pack: LanguagePack): DateMention[] {
+export function annotateDates(tokens: Token[], pack: LanguagePack, matches = pack.match(tokens)): DateMention[] {
   const months = new Map<number, PhraseMatch<number>>();
-  for (const m of pack.months.matchAll(tokens)) months.set(m.first, m);
+  for (const m of pack.months.of(matches)) months.set(m.first, m);
   const words = new Map<number, PhraseMatch<DateWord>>();
-  for (const m of pack.dateWords.matchAll(tokens)) words.set(m.first, m);
+  for (const m of pack.dateWords.of(matches)) words.set(m.first, m);
   const wordEndingAt = new Map<number, PhraseMatch<DateWord>>();
   for (const m of words.values()) wordEndingAt.set(m.last, m);
 

@@ -39,9 +39,9 @@ function numberAt(tokens: Token[], i: number, pack: LanguagePack, ordinals: Map<
   return null;
 }
 
-export function annotateEditions(tokens: Token[], pack: LanguagePack): EditionMention[] {
+export function annotateEditions(tokens: Token[], pack: LanguagePack, matches = pack.match(tokens)): EditionMention[] {
   const ordinals = new Map<number, { n: number; last: number }>();
-  for (const m of pack.ordinals.matchAll(tokens)) ordinals.set(m.first, { n: m.value, last: m.last });
+  for (const m of pack.ordinals.of(matches)) ordinals.set(m.first, { n: m.value, last: m.last });
   const out: EditionMention[] = [];
   const taken = new Set<number>();
   const push = (n: number, first: number, last: number, origin: string) => {
@@ -51,7 +51,7 @@ export function annotateEditions(tokens: Token[], pack: LanguagePack): EditionMe
   };
 
   // Marker + number: "lần thứ 4", "session 4", "الدورة الرابعة".
-  for (const m of pack.editionMarkers.matchAll(tokens)) {
+  for (const m of pack.editionMarkers.of(matches)) {
     const num = numberAt(tokens, m.last, pack, ordinals);
     if (num) push(num.n, m.first, num.last, `${m.origin}+${num.how}`);
   }

@@ -13,17 +13,19 @@ export function annotate(doc: Doc): Doc {
   const pack = doc.pack;
   if (!pack) return doc;
   const t = doc.tokens;
-  doc.countries = pack.countries.matchAll(t);
-  doc.places = pack.places.matchAll(t);
-  doc.ranks = pack.ranks.matchAll(t);
-  doc.personWords = pack.personWords.matchAll(t);
-  doc.cues = pack.cues.matchAll(t);
-  doc.clauseCues = pack.clauseCues.matchAll(t);
-  doc.mechanisms = pack.mechanisms.matchAll(t);
-  doc.areas = pack.areas.matchAll(t);
-  doc.agreementKinds = pack.agreementKinds.matchAll(t);
-  doc.dates = annotateDates(t, pack);
-  doc.editions = annotateEditions(t, pack);
+  // One pass of the language's whole lexicon over the tokens serves every layer.
+  const m = (doc.matches = pack.match(t));
+  doc.countries = pack.countries.of(m);
+  doc.places = pack.places.of(m);
+  doc.ranks = pack.ranks.of(m);
+  doc.personWords = pack.personWords.of(m);
+  doc.cues = pack.cues.of(m);
+  doc.clauseCues = pack.clauseCues.of(m);
+  doc.mechanisms = pack.mechanisms.of(m);
+  doc.areas = pack.areas.of(m);
+  doc.agreementKinds = pack.agreementKinds.of(m);
+  doc.dates = annotateDates(t, pack, m);
+  doc.editions = annotateEditions(t, pack, m);
 
   const other = [...doc.places, ...doc.mechanisms, ...doc.dates, ...doc.cues, ...doc.agreementKinds];
   const leadCues = doc.clauseCues.filter((c) => c.value.has('lead'));
@@ -33,6 +35,7 @@ export function annotate(doc: Doc): Doc {
     countries: doc.countries,
     other,
     leadCues,
+    nameStop: pack.nameStop.of(m),
   }, pack);
 
   // A country word inside a name ("Nguyễn Văn Anh") is part of the name.

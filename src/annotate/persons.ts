@@ -22,6 +22,8 @@ export interface PersonLayers {
   other: Array<{ first: number; last: number }>;
   /** Spans of lead cues ("Trưởng đoàn"): they may stand in a description chain. */
   leadCues: Array<{ first: number; last: number }>;
+  /** Words that end a name in caseless scripts. */
+  nameStop: Array<{ first: number; last: number }>;
 }
 
 type Desc =
@@ -63,7 +65,7 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
   for (const m of layers.other) for (let k = m.first; k < m.last; k++) labelled[k] = 1;
 
   const stop = new Uint8Array(n);
-  for (const m of pack.nameStop.matchAll(tokens)) for (let k = m.first; k < m.last; k++) stop[k] = 1;
+  for (const m of layers.nameStop) for (let k = m.first; k < m.last; k++) stop[k] = 1;
   const glue = new Set([...UNIVERSAL_GLUE, ...pack.nameGlue]);
 
   const sameSentence = (a: number, b: number) => b < n && a < n && sentenceOf[a] === sentenceOf[b];

@@ -22,10 +22,10 @@ export function extractAgreements(doc: Doc, reader: Reader, eventYear: number | 
   const pack = doc.pack!;
   const t = doc.tokens;
   const stops = new Set<number>();
-  for (const m of pack.agreementTitleStop.matchAll(t)) stops.add(m.first);
+  for (const m of pack.agreementTitleStop.of(doc.matches)) stops.add(m.first);
   const after = new Map<number, number>();
-  for (const m of pack.agreementTitleAfter.matchAll(t)) after.set(m.first, m.last);
-  const signedAt = pack.signed.matchAll(t);
+  for (const m of pack.agreementTitleAfter.of(doc.matches)) after.set(m.first, m.last);
+  const signedAt = pack.signed.of(doc.matches);
   const kindStarts = new Set(doc.agreementKinds.map((k) => k.first));
   const yearAt = new Map<number, number>();
   for (const d of doc.dates) if (d.yearOnly && d.year !== null) yearAt.set(d.first, d.year);

@@ -3,7 +3,9 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parse } from 'yaml';
-import { PhraseMatcher } from './matcher.js';
+import { PhraseMatcher, Layer } from './matcher.js';
+import type { PhraseMatch } from './matcher.js';
+import type { Token } from '../text/tokenize.js';
 import { foldToken } from '../text/fold.js';
 import { AREAS, EVENT_TYPES, type AgreementKind, type Area, type EventType, type MechanismKind } from '../model.js';
 
@@ -38,29 +40,32 @@ export interface LanguagePack {
   name: string;
   homeCountry: string | null;
   caseless: boolean;
-  countries: PhraseMatcher<string>;
-  places: PhraseMatcher<Place>;
-  ranks: PhraseMatcher<Rank>;
-  personWords: PhraseMatcher<PersonWord>;
-  cues: PhraseMatcher<Cue>;
+  /** Every phrase of the language in one trie; `match` runs all layers in one pass. */
+  lexicon: PhraseMatcher;
+  match(tokens: Token[]): PhraseMatch<any>[][];
+  countries: Layer<string>;
+  places: Layer<Place>;
+  ranks: Layer<Rank>;
+  personWords: Layer<PersonWord>;
+  cues: Layer<Cue>;
   /** Clause cues: one phrase can be several kinds at once ("sẽ" is future and commitment). */
-  clauseCues: PhraseMatcher<Set<CueKind>>;
-  mechanisms: PhraseMatcher<MechanismKind>;
-  editionMarkers: PhraseMatcher<true>;
-  ordinals: PhraseMatcher<number>;
+  clauseCues: Layer<Set<CueKind>>;
+  mechanisms: Layer<MechanismKind>;
+  editionMarkers: Layer<true>;
+  ordinals: Layer<number>;
   ordinalSuffixes: Set<string>;
   /** Ordinal words count only after an edition marker (vi "thứ tư" alone is also "Wednesday"). */
   ordinalsNeedMarker: boolean;
-  areas: PhraseMatcher<Area>;
-  agreementKinds: PhraseMatcher<AgreementKind>;
+  areas: Layer<Area>;
+  agreementKinds: Layer<AgreementKind>;
   agreementTitledOnly: boolean;
-  agreementTitleAfter: PhraseMatcher<true>;
-  agreementTitleStop: PhraseMatcher<true>;
-  signed: PhraseMatcher<true>;
-  months: PhraseMatcher<number>;
-  dateWords: PhraseMatcher<DateWord>;
+  agreementTitleAfter: Layer<true>;
+  agreementTitleStop: Layer<true>;
+  signed: Layer<true>;
+  months: Layer<number>;
+  dateWords: Layer<DateWord>;
   surnames: Set<string>;
-  nameStop: PhraseMatcher<true>;
+  nameStop: Layer<true>;
   nameParticles: Set<string>;
   /** Small words allowed inside a description chain between two descriptions ("of", "de"). */
   nameGlue: Set<string>;
@@ -71,7 +76,9 @@ export interface Boilerplate {
   lines: Set<string>;
   tail: Set<string>;
   credits: string[];
-  views: string[];
+  /** Folded view-counter words ("lượt xem"). */
+  views: Set<string>;
+  /** Folded comment-form phrases, padded with spaces for whole-word search. */
   comments: string[];
 }
 
@@ -167,7 +174,7 @@ function buildPack(code: string): LanguagePack {
   };
   const caseSets = new Map<string, Set<string>>();
   /** Add a form to a matcher with the case rule of its file. */
-  const put = <V>(m: PhraseMatcher<V>, fileName: string, form: string, value: V | null) => {
+  const put = <V>(m: Layer<V>, fileName: string, form: string, value: V | null) => {
     let cs = caseSets.get(fileName);
     if (!cs) {
       cs = new Set(list(file(fileName).case_sensitive).map((x) => x.normalize('NFC')));
@@ -175,13 +182,14 @@ function buildPack(code: string): LanguagePack {
     }
     m.add(form, value, origin(fileName, form), { caseSensitive: cs.has(form.normalize('NFC')) });
   };
-  const blockers = <V>(m: PhraseMatcher<V>, fileName: string) => {
+  const blockers = <V>(m: Layer<V>, fileName: string) => {
     for (const f of list(file(fileName).block)) m.add(f, null, origin(fileName, f));
   };
   const lang = file('lang');
   const proclitics = list(lang.proclitics);
   const origin = (name: string, phrase: string) => `${code}/${name}:${phrase}`;
-  const matcher = <V>(name: string) => new PhraseMatcher<V>(`${code}/${name}`).setProclitics(proclitics);
+  const lexicon = new PhraseMatcher(code).setProclitics(proclitics);
+  const matcher = <V>(name: string) => lexicon.layer<V>(`${code}/${name}`);
 
   // Countries: the standard names of i18n-iso-countries, then our own forms.
   const countriesY = file('countries');
@@ -317,6 +325,8 @@ function buildPack(code: string): LanguagePack {
     name: String(lang.name ?? code),
     homeCountry: lang.home_country ?? null,
     caseless: Boolean(lang.caseless),
+    lexicon,
+    match: (tokens: Token[]) => lexicon.matchLayers(tokens),
     countries,
     places,
     ranks,
@@ -347,14 +357,14 @@ let boilerplateCache: Boilerplate | null = null;
 
 export function boilerplate(): Boilerplate {
   if (boilerplateCache) return boilerplateCache;
-  const b: Boilerplate = { lines: new Set(), tail: new Set(), credits: [], views: [], comments: [] };
+  const b: Boilerplate = { lines: new Set(), tail: new Set(), credits: [], views: new Set(), comments: [] };
   for (const code of availableLanguages()) {
     const y = loadYaml(join(DATA_DIR, 'lang', code, 'boilerplate.yaml'));
     for (const f of list(y.lines)) b.lines.add(foldLine(f));
     for (const f of list(y.tail)) b.tail.add(foldLine(f));
     b.credits.push(...list(y.credits));
-    b.views.push(...list(y.views));
-    b.comments.push(...list(y.comments));
+    for (const v of list(y.views)) b.views.add(foldLine(v));
+    for (const c of list(y.comments)) if (foldLine(c)) b.comments.push(` ${foldLine(c)} `);
   }
   boilerplateCache = b;
   return b;

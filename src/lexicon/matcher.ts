@@ -4,7 +4,9 @@ import { foldToken } from '../text/fold.js';
 /**
  * A phrase lexicon compiled into a token trie. Matching is leftmost-longest
  * over folded tokens, so a longer entry (or a blocker) always beats a phrase
- * inside it, and one pass over the tokens finds every mention.
+ * inside it. A matcher can hold several layers (countries, ranks, cues ...):
+ * one walk of the trie per token serves them all, and each layer keeps its own
+ * leftmost-longest, non-overlapping matches.
  */
 
 export interface PhraseMatch<V> {
@@ -18,36 +20,51 @@ export interface PhraseMatch<V> {
   origin: string;
 }
 
-interface Entry<V> {
-  value: V | null;
+interface Entry {
+  value: unknown;
   origin: string;
   /** Original tokens, present when the entry only matches as written. */
   exact: string[] | null;
+  layer: number;
 }
 
-interface Node<V> {
-  next: Map<string, Node<V>> | null;
+interface Node {
+  next: Map<string, Node> | null;
   /** Stem edges (`Вьетнам*`): checked with startsWith. */
-  stems: Array<[string, Node<V>]> | null;
-  entries: Entry<V>[] | null;
+  stems: Array<[string, Node]> | null;
+  entries: Entry[] | null;
 }
 
 const PHRASE_TOKEN_RE = /[\p{L}\p{M}\p{N}]+\*?|[^\s\p{L}\p{M}\p{N}]/gu;
 
-function newNode<V>(): Node<V> {
+function newNode(): Node {
   return { next: null, stems: null, entries: null };
 }
 
 export interface AddOptions {
   caseSensitive?: boolean;
+  layer?: number;
 }
 
-export class PhraseMatcher<V> {
-  private readonly root: Node<V> = newNode();
+export class PhraseMatcher<V = unknown> {
+  private readonly root: Node = newNode();
   private proclitics: string[] = [];
+  private layers = 1;
   size = 0;
 
   constructor(readonly name: string) {}
+
+  /** A new layer of this lexicon, for another kind of phrase. */
+  layer<W>(name: string): Layer<W> {
+    if (!this.layered) {
+      // The first named layer takes layer 0.
+      this.layered = true;
+      this.layers = 0;
+    }
+    return new Layer<W>(this, this.layers++, name);
+  }
+
+  private layered = false;
 
   /** Prefixes glued to a word's first token (Arabic `و`, `ال` ...), longest first. */
   setProclitics(list: string[]): this {
@@ -55,10 +72,12 @@ export class PhraseMatcher<V> {
     return this;
   }
 
-  /** Add a phrase; `value` null makes it a blocker. */
+  /** Add a phrase; `value` null makes it a blocker (in its layer). */
   add(phrase: string, value: V | null, origin: string, opts: AddOptions = {}): void {
     const parts = [...phrase.normalize('NFC').matchAll(PHRASE_TOKEN_RE)].map((m) => m[0]);
     if (parts.length === 0) return;
+    const layer = opts.layer ?? 0;
+    if (!this.layered) this.layers = Math.max(this.layers, layer + 1);
     let node = this.root;
     for (const part of parts) {
       const stem = part.length > 1 && part.endsWith('*');
@@ -67,7 +86,7 @@ export class PhraseMatcher<V> {
         node.stems ??= [];
         let found = node.stems.find(([k]) => k === key);
         if (!found) {
-          found = [key, newNode<V>()];
+          found = [key, newNode()];
           node.stems.push(found);
         }
         node = found[1];
@@ -75,7 +94,7 @@ export class PhraseMatcher<V> {
         node.next ??= new Map();
         let child = node.next.get(key);
         if (!child) {
-          child = newNode<V>();
+          child = newNode();
           node.next.set(key, child);
         }
         node = child;
@@ -83,84 +102,108 @@ export class PhraseMatcher<V> {
     }
     node.entries ??= [];
     const exact = opts.caseSensitive ? parts.map((p) => foldToken(p.replace(/\*$/, ''), true)) : null;
-    // Re-adding the same phrase replaces its value: later files refine earlier ones.
-    const same = node.entries.findIndex((e) => (e.exact === null) === (exact === null));
-    const entry = { value, origin, exact };
+    // Re-adding the same phrase to a layer replaces its value: later files refine earlier ones.
+    const same = node.entries.findIndex((e) => e.layer === layer && (e.exact === null) === (exact === null));
+    const entry: Entry = { value, origin, exact, layer };
     if (same >= 0) node.entries[same] = entry;
     else node.entries.push(entry);
     this.size++;
   }
 
-  private step(node: Node<V>, key: string): Node<V>[] {
-    const out: Node<V>[] = [];
-    const exact = node.next?.get(key);
-    if (exact) out.push(exact);
-    if (node.stems) for (const [stem, child] of node.stems) if (key.startsWith(stem)) out.push(child);
-    return out;
+  private static accepts(e: Entry, tokens: Token[], first: number): boolean {
+    if (!e.exact) return true;
+    for (let j = 0; j < e.exact.length; j++) {
+      const written = foldToken(tokens[first + j].text, true);
+      // A proclitic may precede the case-sensitive word: compare its tail.
+      if (written !== e.exact[j] && !(j === 0 && written.endsWith(e.exact[j]))) return false;
+    }
+    return true;
   }
 
-  private accept(entries: Entry<V>[] | null, tokens: Token[], first: number): Entry<V> | null {
-    if (!entries) return null;
-    for (const e of entries) {
-      if (!e.exact) return e;
-      let ok = true;
-      for (let j = 0; j < e.exact.length; j++) {
-        const t = tokens[first + j];
-        const written = foldToken(t.text, true);
-        // A proclitic may precede the case-sensitive word: compare its tail.
-        if (written !== e.exact[j] && !(j === 0 && written.endsWith(e.exact[j]))) {
-          ok = false;
-          break;
+  /**
+   * Longest entry per layer starting at token i, written into `bestLast` /
+   * `bestEntry` (indexed by layer). Exact edges are followed in a loop; only
+   * stem edges (rare) recurse.
+   */
+  private walk(node: Node, tokens: Token[], i: number, next: number, key: string, bestLast: Int32Array, bestEntry: (Entry | null)[]): void {
+    let cur: Node | undefined = node;
+    for (;;) {
+      if (cur.stems) {
+        for (const [stem, child] of cur.stems) {
+          if (!key.startsWith(stem)) continue;
+          this.record(child, tokens, i, next + 1, bestLast, bestEntry);
+          if (next + 1 < tokens.length && (child.next || child.stems)) {
+            this.walk(child, tokens, i, next + 1, tokens[next + 1].key, bestLast, bestEntry);
+          }
         }
       }
-      if (ok) return e;
+      cur = cur.next?.get(key);
+      if (!cur) return;
+      next++;
+      if (cur.entries) this.record(cur, tokens, i, next, bestLast, bestEntry);
+      if (next >= tokens.length || (!cur.next && !cur.stems)) return;
+      key = tokens[next].key;
     }
-    return null;
   }
 
-  /** Longest entry starting at token `i` (blockers included), or null. */
-  longestAt(tokens: Token[], i: number): { entry: Entry<V>; last: number } | null {
-    const firstKeys = [tokens[i].key];
-    for (const p of this.proclitics) {
+  private record(node: Node, tokens: Token[], i: number, last: number, bestLast: Int32Array, bestEntry: (Entry | null)[]): void {
+    if (!node.entries) return;
+    for (const e of node.entries) {
+      if (last > bestLast[e.layer] && PhraseMatcher.accepts(e, tokens, i)) {
+        bestLast[e.layer] = last;
+        bestEntry[e.layer] = e;
+      }
+    }
+  }
+
+  /** Leftmost-longest matches of every layer in `tokens[from, to)`; blockers consume text silently. */
+  matchLayers(tokens: Token[], from = 0, to = tokens.length): PhraseMatch<any>[][] {
+    const n = this.layers;
+    const out: PhraseMatch<any>[][] = Array.from({ length: n }, () => []);
+    const nextFree = new Int32Array(n).fill(from);
+    const bestLast = new Int32Array(n);
+    const bestEntry: (Entry | null)[] = new Array(n).fill(null);
+    for (let i = from; i < to; i++) {
+      bestLast.fill(-1);
       const k = tokens[i].key;
-      if (k.length > p.length + 1 && k.startsWith(p)) firstKeys.push(k.slice(p.length));
-    }
-    let best: { entry: Entry<V>; last: number } | null = null;
-    for (const k0 of firstKeys) {
-      // Depth-first over the trie; stems can branch.
-      const stack: Array<[Node<V>, number]> = this.step(this.root, k0).map((n) => [n, i + 1]);
-      while (stack.length) {
-        const [node, next] = stack.pop()!;
-        const e = this.accept(node.entries, tokens, i);
-        if (e && (!best || next > best.last)) best = { entry: e, last: next };
-        if (next < tokens.length && (node.next || node.stems)) {
-          for (const child of this.step(node, tokens[next].key)) stack.push([child, next + 1]);
+      this.walk(this.root, tokens, i, i, k, bestLast, bestEntry);
+      for (const p of this.proclitics) {
+        if (k.length > p.length + 1 && k.startsWith(p)) this.walk(this.root, tokens, i, i, k.slice(p.length), bestLast, bestEntry);
+      }
+      for (let L = 0; L < n; L++) {
+        const last = bestLast[L];
+        if (last < 0 || i < nextFree[L] || last > to) continue;
+        const e = bestEntry[L]!;
+        nextFree[L] = last;
+        if (e.value !== null) {
+          out[L].push({ value: e.value, first: i, last, start: tokens[i].start, end: tokens[last - 1].end, origin: e.origin });
         }
       }
     }
-    return best;
+    return out;
   }
 
-  /** All non-overlapping leftmost-longest matches in `tokens[from, to)`. Blockers consume text silently. */
+  /** All non-overlapping leftmost-longest matches of layer 0. */
   matchAll(tokens: Token[], from = 0, to = tokens.length): PhraseMatch<V>[] {
-    const out: PhraseMatch<V>[] = [];
-    let i = from;
-    while (i < to) {
-      const m = this.longestAt(tokens, i);
-      if (m && m.last <= to) {
-        if (m.entry.value !== null) {
-          out.push({
-            value: m.entry.value,
-            first: i,
-            last: m.last,
-            start: tokens[i].start,
-            end: tokens[m.last - 1].end,
-            origin: m.entry.origin,
-          });
-        }
-        i = m.last;
-      } else i++;
-    }
-    return out;
+    return this.matchLayers(tokens, from, to)[0] as PhraseMatch<V>[];
+  }
+}
+
+/** One kind of phrase (countries, ranks, cues ...) in a shared lexicon. */
+export class Layer<V> {
+  constructor(readonly lexicon: PhraseMatcher, readonly id: number, readonly name: string) {}
+
+  add(phrase: string, value: V | null, origin: string, opts: AddOptions = {}): void {
+    this.lexicon.add(phrase, value, origin, { ...opts, layer: this.id });
+  }
+
+  /** This layer's matches among all the layers' (see PhraseMatcher.matchLayers). */
+  of(all: PhraseMatch<any>[][]): PhraseMatch<V>[] {
+    return (all[this.id] ?? []) as PhraseMatch<V>[];
+  }
+
+  /** Match this layer alone (tests, one-off uses); the pipeline matches all layers in one pass. */
+  matchAll(tokens: Token[]): PhraseMatch<V>[] {
+    return this.of(this.lexicon.matchLayers(tokens));
   }
 }

@@ -27,6 +27,7 @@ const NUMERIC_DATE = /(?<!\d)(?:(\d{1,2})[./-](\d{1,2})[./-](\d{4})|(\d{4})-(\d{
 const TIME = /\b\d{1,2}[:h]\d{2}(?::\d{2})?\b/g;
 const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
 const DOMAIN = /\b[\w-]+\.(?:vn|com|net|org|gov|int|ru|fr|es|ar|info|news|tv|uk|cn|id|co|edu|mil)\b/i;
+const SHORT_LINE = 160;
 const CRAWL_HEADER = /^date\s+(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)\b\s*(.*)$/i;
 
 export function normalizeText(s: string): string {
@@ -71,10 +72,29 @@ function datelineOf(line: string): string | null {
   return words.length <= 4 ? iso : null;
 }
 
-function creditLine(line: string, bp: Boilerplate): boolean {
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Marker lists compiled once into regular expressions (one test per line, not one per marker). */
+interface Compiled {
+  credits: RegExp;
+  comments: RegExp;
+  inlineCredits: RegExp;
+}
+let compiled: Compiled | null = null;
+function compile(bp: Boilerplate): Compiled {
+  const byLength = (a: string, b: string) => b.length - a.length;
+  return {
+    credits: new RegExp(`^(?:${[...new Set(bp.credits)].sort(byLength).map(escapeRe).join('|')})`, 'i'),
+    comments: new RegExp(`(?:^| )(?:${[...new Set(bp.comments.map((c) => c.trim()))].sort(byLength).map(escapeRe).join('|')})(?: |$)`),
+    inlineCredits: inlineCreditRe(bp),
+  };
+}
+
+function creditLine(line: string, c: Compiled): boolean {
   if (line.length > 80) return false;
-  for (const p of bp.credits) {
-    if (!line.toLowerCase().startsWith(p.toLowerCase())) continue;
+  const m = c.credits.exec(line);
+  if (m) {
+    const p = m[0];
     const rest = line.slice(p.length).trim();
     // "Theo ĐCSVN", "Ảnh: PV": a short attribution, not a sentence that starts with the same word.
     if (p.endsWith(':') || (rest.split(/\s+/).length <= 5 && !SENTENCE_END.test(rest))) return true;
@@ -92,17 +112,11 @@ function inlineCreditRe(bp: Boilerplate): RegExp {
 
 function viewCounter(line: string, bp: Boilerplate): boolean {
   if (line.length > 40 || !/\d/.test(line)) return false;
-  const rest = foldLine(line.replace(/[\d.,]+/g, ' '));
-  return bp.views.some((v) => foldLine(v) === rest);
+  return bp.views.has(foldLine(line.replace(/[\d.,]+/g, ' ')));
 }
 
-function commentForm(line: string, bp: Boilerplate): boolean {
-  if (line.length > 120) return false;
-  const f = foldLine(line);
-  return bp.comments.some((c) => {
-    const k = foldLine(c);
-    return k.length > 0 && (` ${f} `).includes(` ${k} `);
-  });
+function commentForm(folded: string, length: number, c: Compiled): boolean {
+  return length <= 120 && c.comments.test(folded);
 }
 
 /** Navigation: several short segments separated by | or •, or a line with no letters at all. */
@@ -116,11 +130,11 @@ function navigation(line: string): boolean {
   return false;
 }
 
-let inlineCredits: RegExp | null = null;
 
 export function clean(raw: RawDocument): CleanDocument {
   const bp = boilerplate();
-  inlineCredits ??= inlineCreditRe(bp);
+  compiled ??= compile(bp);
+  const re = compiled;
   let body = raw.body;
   let title = raw.title?.trim() || null;
   let published = normalizePublished(raw.published);
@@ -156,13 +170,15 @@ export function clean(raw: RawDocument): CleanDocument {
     // Bullets and share glyphs before a marker ("• Click để copy").
     let line = lines[i].replace(/^[•·▪►»›*\-–—]+\s*/u, '').trim();
     if (!line) continue;
-    const folded = foldLine(line);
-    if (bp.tail.has(folded) && keptChars >= 300) {
+    // Markers, counters and form prompts are short lines: only those need folding.
+    const short = line.length <= SHORT_LINE;
+    const folded = short ? foldLine(line) : line.toLowerCase();
+    if (short && bp.tail.has(folded) && keptChars >= 300) {
       // Everything after "Tin mới" / "Related" is other articles' headlines.
       drop(lines.slice(i).filter(Boolean).join(' / ').slice(0, 200), 'related-tail');
       break;
     }
-    if (bp.lines.has(folded) || bp.tail.has(folded)) {
+    if (short && (bp.lines.has(folded) || bp.tail.has(folded))) {
       drop(line, 'marker');
       continue;
     }
@@ -181,11 +197,11 @@ export function clean(raw: RawDocument): CleanDocument {
       drop(line, 'view-counter');
       continue;
     }
-    if (commentForm(line, bp)) {
+    if (short && commentForm(folded, line.length, re)) {
       drop(line, 'comment-form');
       continue;
     }
-    if (creditLine(line, bp)) {
+    if (creditLine(line, re)) {
       drop(line, 'credit');
       continue;
     }
@@ -193,12 +209,17 @@ export function clean(raw: RawDocument): CleanDocument {
       drop(line, 'navigation');
       continue;
     }
-    const stripped = line.replace(inlineCredits, '').trim();
-    if (stripped !== line) drop(line.slice(stripped.length), 'inline-credit');
-    line = stripped;
+    let key = folded;
+    if (line.includes('(')) {
+      const stripped = line.replace(re.inlineCredits, '').trim();
+      if (stripped !== line) {
+        drop(line.slice(stripped.length), 'inline-credit');
+        line = stripped;
+        key = line.length <= SHORT_LINE ? foldLine(line) : line.toLowerCase();
+      }
+    }
     if (!line) continue;
     // A caption printed twice (under the photo and in the gallery) is kept once.
-    const key = foldLine(line);
     if (seen.has(key)) {
       drop(line, 'duplicate');
       continue;

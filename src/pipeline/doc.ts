@@ -89,13 +89,15 @@ export interface Doc {
   agreementKinds: PhraseMatch<AgreementKind>[];
   dates: DateMention[];
   persons: PersonMention[];
+  /** Every lexicon layer's matches, from one pass (index by `pack.<layer>.of(matches)`). */
+  matches: PhraseMatch<any>[][];
 }
 
 export function emptyLayers(): Pick<Doc, 'countries' | 'places' | 'ranks' | 'personWords' | 'cues' | 'clauseCues' |
-  'mechanisms' | 'editions' | 'areas' | 'agreementKinds' | 'dates' | 'persons'> {
+  'mechanisms' | 'editions' | 'areas' | 'agreementKinds' | 'dates' | 'persons' | 'matches'> {
   return {
     countries: [], places: [], ranks: [], personWords: [], cues: [], clauseCues: [], mechanisms: [], editions: [],
-    areas: [], agreementKinds: [], dates: [], persons: [],
+    areas: [], agreementKinds: [], dates: [], persons: [], matches: [],
   };
 }
 

@@ -38,11 +38,14 @@ function asciiDigits(s: string): string {
   });
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
 const tokenCache = new Map<string, string>();
 const CACHE_LIMIT = 200_000;
 
 /** Matching key of one token (see module comment). Case is folded unless `keepCase`. */
 export function foldToken(token: string, keepCase = false): string {
+  // Plain ASCII needs no table (most tokens of English, numbers, punctuation).
+  if (ASCII.test(token)) return keepCase ? token : token.toLowerCase();
   const cacheKey = keepCase ? '\u0001' + token : token;
   const hit = tokenCache.get(cacheKey);
   if (hit !== undefined) return hit;

@@ -25,19 +25,22 @@ const WORD_RE = /^[\p{L}\p{M}\p{N}]/u;
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   let last = 0;
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const start = m.index!;
+  const re = new RegExp(TOKEN_RE.source, 'gu');
+  let m: RegExpExecArray | null;
+  let nextNewline = text.indexOf('\n');
+  while ((m = re.exec(text))) {
+    const start = m.index;
     const t = m[0];
-    const gap = text.slice(last, start);
-    tokens.push({
-      text: t,
-      key: foldToken(t),
-      start: start + offset,
-      end: start + t.length + offset,
-      isWord: WORD_RE.test(t),
-      upper: UPPER_RE.test(t),
-      lineStart: tokens.length === 0 || gap.includes('\n'),
-    });
+    let lineStart = tokens.length === 0;
+    if (nextNewline >= 0 && nextNewline < start) {
+      lineStart = true;
+      nextNewline = text.indexOf('\n', start);
+    }
+    const c = t.charCodeAt(0);
+    // ASCII fast paths; the Unicode tests only for other characters.
+    const isWord = c < 128 ? (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) : WORD_RE.test(t);
+    const upper = c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(t);
+    tokens.push({ text: t, key: foldToken(t), start: start + offset, end: start + t.length + offset, isWord, upper, lineStart });
     last = start + t.length;
   }
   return tokens;
