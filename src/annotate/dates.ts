@@ -206,12 +206,15 @@ export function annotateDates(tokens: Token[], pack: LanguagePack, matches = pac
       continue;
     }
 
-    // A weekday alone ("on Tuesday"): resolved against the publication date later.
-    const w = words.get(i);
-    if (w && w.value.kind === 'weekday') {
-      push({ year: null, month: null, day: null, weekday: w.value.n ?? null, first: i, last: w.last, origin: 'date:weekday', anchored: true, yearOnly: false });
-      i = w.last - 1;
-    }
   }
-  return out;
+  // A weekday alone ("on Tuesday"), resolved against the publication date later; not one that
+  // introduces a full date ("Tuesday, March 29", "Rabu (29/3)").
+  for (const w of words.values()) {
+    if (w.value.kind !== 'weekday' || taken[w.first]) continue;
+    const next = out.find((d) => d.first >= w.last && d.first <= w.last + 3 && !d.yearOnly);
+    if (next) continue;
+    out.push({ year: null, month: null, day: null, weekday: w.value.n ?? null, first: w.first, last: w.last,
+      start: tokens[w.first].start, end: tokens[w.last - 1].end, origin: 'date:weekday', anchored: true, yearOnly: false, relative: null });
+  }
+  return out.sort((a, b) => a.first - b.first);
 }

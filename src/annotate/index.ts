@@ -36,6 +36,7 @@ export function annotate(doc: Doc): Doc {
     other,
     leadCues,
     nameStop: pack.nameStop.of(m),
+    venues: doc.clauseCues.filter((c) => c.value.has('venue')),
   }, pack);
 
   // A country word inside a name ("Nguyễn Văn Anh") is part of the name.

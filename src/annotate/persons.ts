@@ -24,6 +24,8 @@ export interface PersonLayers {
   leadCues: Array<{ first: number; last: number }>;
   /** Words that end a name in caseless scripts. */
   nameStop: Array<{ first: number; last: number }>;
+  /** Venue words ("tại", "in"): a country after one is a place, not a side. */
+  venues: Array<{ first: number; last: number }>;
 }
 
 type Desc =
@@ -64,6 +66,8 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
   for (const m of layers.ranks) put({ kind: 'rank', m });
   for (const m of layers.other) for (let k = m.first; k < m.last; k++) labelled[k] = 1;
 
+  // "Đại sứ Việt Nam tại Nga", "посол Вьетнама в России": the country after a venue word is the posting.
+  const venueAt = new Set(layers.venues.map((v) => v.last));
   const stop = new Uint8Array(n);
   for (const m of layers.nameStop) for (let k = m.first; k < m.last; k++) stop[k] = 1;
   const glue = new Set([...UNIVERSAL_GLUE, ...pack.nameGlue]);
@@ -81,6 +85,8 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
       while (k >= 0 && k > j - 12 && tokens[k].text !== '(' && tokens[k].text !== ')') k--;
       if (k >= 0 && tokens[k].text === '(' && endsAt.has(k)) j = k;
     }
+    // A description on the line above does not describe a name that starts a line.
+    if (at < n && tokens[at].lineStart) return [];
     while (j > 0) {
       const d = endsAt.get(j);
       if (d && sameSentence(d.m.first, at - 1)) {
@@ -195,7 +201,9 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
       const u = tokens[j];
       const prev = tokens[j - 1];
       const attached = u.start === prev.end;
-      if (isCapWord(u) && !stop[j] && (!labelled[j] || (surnameStart && words >= 2 && oneTokenCountry(j)))) {
+      // A one-word country inside a Vietnamese name ("Bùi Đức Cường", "Nguyễn Văn Anh") is part of the name.
+      const countryInName = surnameStart && oneTokenCountry(j) && (words >= 2 || (tokens[j + 1] && isCapWord(tokens[j + 1]) && !labelled[j + 1]));
+      if (isCapWord(u) && !stop[j] && (!labelled[j] || countryInName)) {
         j++;
         words++;
         continue;
@@ -254,7 +262,8 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
     // The country nearest the name among country phrases overlapping the description chain.
     const preFirst = before.length ? before[0].m.first : run.first;
     const postLast = after.chain.length ? after.last : run.last;
-    const overlapping = layers.countries.filter((c) => c.last > preFirst && c.first < postLast && (c.last <= run.first || c.first >= run.last));
+    const overlapping = layers.countries.filter((c) => c.last > preFirst && c.first < postLast &&
+      (c.last <= run.first || c.first >= run.last) && !venueAt.has(c.first));
     const country = overlapping.filter((c) => c.last <= run.first).pop() ?? overlapping.find((c) => c.first >= run.last);
     const descriptors = chain.filter((d) => d.kind === 'word').map((d) => d.m as PhraseMatch<PersonWord>);
     const nameText = joinName(tokens, run.first, run.last);

@@ -35,7 +35,7 @@ interface Node {
   entries: Entry[] | null;
 }
 
-const PHRASE_TOKEN_RE = /[\p{L}\p{M}\p{N}]+\*?|[^\s\p{L}\p{M}\p{N}]/gu;
+const PHRASE_TOKEN_RE = new RegExp(String.raw`\p{Script=Han}|[[\p{L}\p{M}\p{N}]--\p{Script=Han}]+\*?|[^\s\p{L}\p{M}\p{N}]`, 'gv');
 
 function newNode(): Node {
   return { next: null, stems: null, entries: null };
