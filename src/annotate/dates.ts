@@ -27,7 +27,7 @@ function num(t: Token | undefined): number | null {
 /** "29", "29th", "1er", "1st", "1-го": a day of month. */
 function dayOf(t: Token | undefined): number | null {
   if (!t) return null;
-  const m = /^(\d{1,2})(?:st|nd|rd|th|er|e|º|o)?$/.exec(t.key);
+  const m = /^(\d{1,2})(?:st|nd|rd|th|er|e|º|o|ro|do|ero)?$/.exec(t.key);
   if (!m) return null;
   const d = Number(m[1]);
   return d >= 1 && d <= 31 ? d : null;
@@ -87,7 +87,8 @@ export function annotateDates(tokens: Token[], pack: LanguagePack, matches = pac
       let j = first;
       if (j > 0 && tokens[j - 1].text === ',') j--;
       const w = wordEndingAt.get(j);
-      if (!w || w.value.kind === 'year' || w.value.kind === 'connector') break;
+      // "el pasado 29 de marzo", "le prochain 4 mai": the word says past or future; it is read by push.
+      if (!w || w.value.kind === 'year' || w.value.kind === 'connector' || w.value.kind === 'next' || w.value.kind === 'last') break;
       anchored = true;
       if (w.value.kind === 'weekday') weekday = w.value.n ?? null;
       first = w.first;
@@ -102,6 +103,7 @@ export function annotateDates(tokens: Token[], pack: LanguagePack, matches = pac
     if (nextWord?.value.kind === 'next') relative = 'next';
     const prevWord = wordEndingAt.get(d.first);
     if (prevWord?.value.kind === 'last') relative = 'last';
+    if (prevWord?.value.kind === 'next') relative = 'next';
     let last = d.last;
     // "(giờ địa phương)" belongs to the date.
     if (tokens[last]?.text === '(' && words.get(last + 1)?.value.kind === 'local' && tokens[words.get(last + 1)!.last]?.text === ')') {
@@ -157,6 +159,37 @@ export function annotateDates(tokens: Token[], pack: LanguagePack, matches = pac
             i = last - 1;
             continue;
           }
+        }
+      }
+    }
+
+    // A range of days: "du 9 au 12 mars", "9-12 March", "từ 14 đến 16/11": the event starts on the first.
+    const startDay = dayOf(t);
+    if (startDay !== null && t.key.length <= 2) {
+      const sep = words.get(i + 1);
+      const k = sep && sep.value.kind === 'range' ? sep.last : tokens[i + 1]?.text === '-' ? i + 2 : -1;
+      if (k > 0 && dayOf(tokens[k]) !== null) {
+        const endDay = dayOf(tokens[k])!;
+        let mo: PhraseMatch<number> | undefined = months.get(skipConnectors(k + 1));
+        let month: number | null = mo?.value ?? null;
+        let last = mo ? mo.last : -1;
+        // "14-16/11": the month after a slash.
+        if (!mo && (tokens[k + 1]?.text === '/' || tokens[k + 1]?.text === '.') && num(tokens[k + 2]) !== null && num(tokens[k + 2])! <= 12) {
+          month = num(tokens[k + 2]);
+          last = k + 3;
+        }
+        if (month !== null && endDay > startDay) {
+          let year: number | null = null;
+          const y = yearAfter(last);
+          if (y) [year, last] = [y[0], y[1]];
+          else if ((tokens[last]?.text === '/' || tokens[last]?.text === '.') && yearOf(tokens[last + 1])) {
+            year = yearOf(tokens[last + 1]);
+            last += 2;
+          }
+          const a = anchorBefore(i);
+          push({ year, month, day: startDay, weekday: a.weekday, first: a.first, last, origin: 'date:day-range', anchored: true, yearOnly: false });
+          i = last - 1;
+          continue;
         }
       }
     }

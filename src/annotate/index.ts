@@ -37,6 +37,7 @@ export function annotate(doc: Doc): Doc {
     leadCues,
     nameStop: pack.nameStop.of(m),
     venues: doc.clauseCues.filter((c) => c.value.has('venue')),
+    places: doc.places,
   }, pack);
 
   // A country word inside a name ("Nguyễn Văn Anh") is part of the name.

@@ -26,6 +26,8 @@ export interface PersonLayers {
   nameStop: Array<{ first: number; last: number }>;
   /** Venue words ("tại", "in"): a country after one is a place, not a side. */
   venues: Array<{ first: number; last: number }>;
+  /** Places (one-word places may be given names inside a Vietnamese name). */
+  places: Array<{ first: number; last: number }>;
 }
 
 type Desc =
@@ -75,30 +77,63 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
   const sameSentence = (a: number, b: number) => b < n && a < n && sentenceOf[a] === sentenceOf[b];
 
   /** Description chain ending right before token `at` (walking left). */
+  /** Tokens already given to an earlier person's description: a later name cannot take them. */
+  const consumed = new Uint8Array(n);
+
+  /** Glue tokens (up to two: "of the", "'s") ending right before token j, or 0. */
+  const glueBefore = (j: number): number => {
+    let k = 0;
+    while (k < 2 && j - k - 1 >= 0 && glue.has(tokens[j - k - 1].key) && !UNIVERSAL_GLUE.has(tokens[j - k - 1].key)) k++;
+    return k;
+  };
+
+  /** A short bracket ending right before token j ("(CDF)", "(Bê-la-rút)"): the index of its "(", or -1. */
+  const bracketBefore = (j: number): number => {
+    if (j < 1 || tokens[j - 1].text !== ')') return -1;
+    let k = j - 2;
+    while (k >= 0 && k > j - 12 && tokens[k].text !== '(' && tokens[k].text !== ')') k--;
+    return k >= 0 && tokens[k].text === '(' ? k : -1;
+  };
+
   const chainBefore = (at: number): Desc[] => {
-    // Segments of descriptions separated by glue, nearest the name first.
+    // A description on the line above does not describe a name that starts a line.
+    if (at < n && tokens[at].lineStart) return [];
+    // Segments of descriptions separated by commas or dashes, nearest the name first.
     const segments: Desc[][] = [[]];
     let j = at;
     // "Bộ trưởng Bộ Quốc phòng Belarus (Bê-la-rút) Ravkov": a gloss in brackets between description and name.
-    if (j > 0 && tokens[j - 1].text === ')') {
-      let k = j - 2;
-      while (k >= 0 && k > j - 12 && tokens[k].text !== '(' && tokens[k].text !== ')') k--;
-      if (k >= 0 && tokens[k].text === '(' && endsAt.has(k)) j = k;
+    const b0 = bracketBefore(j);
+    if (b0 >= 0 && endsAt.has(b0)) j = b0;
+    // "La ministra de Defensa, Margarita Robles": a title, a comma, the name.
+    if (j > 1 && (tokens[j - 1].text === ',' || tokens[j - 1].text === '،') && sameSentence(j - 1, at) && !consumed[j - 2]) {
+      const d = endsAt.get(j - 1);
+      if (d && (d.kind === 'rank' || (d.kind === 'word' && ['title', 'honorific'].includes((d.m as PhraseMatch<PersonWord>).value.kind)))) j -= 1;
     }
-    // A description on the line above does not describe a name that starts a line.
-    if (at < n && tokens[at].lineStart) return [];
     while (j > 0) {
       const d = endsAt.get(j);
-      if (d && sameSentence(d.m.first, at - 1)) {
+      if (d && sameSentence(d.m.first, at - 1) && !consumed[d.m.last - 1]) {
         segments[segments.length - 1].unshift(d);
         j = d.m.first;
         continue;
       }
-      // Glue between two descriptions: "Ủy viên Bộ Chính trị, Bộ trưởng", "Trưởng đoàn Việt Nam - Thượng tướng".
+      if (!segments[segments.length - 1].length && segments.length === 1) break;
+      // "Chief of Defence Force (CDF) Vice Admiral ...": an acronym in brackets between descriptions.
+      const b = bracketBefore(j);
+      if (b >= 0 && endsAt.has(b) && sameSentence(b, at - 1)) {
+        j = b;
+        continue;
+      }
       const g = tokens[j - 1];
-      if (g && glue.has(g.key) && segments[segments.length - 1].length && endsAt.has(j - 1) && sameSentence(j - 1, at - 1)) {
-        if (UNIVERSAL_GLUE.has(g.key)) segments.push([]);
+      // Comma or dash between two descriptions: "Ủy viên Bộ Chính trị, Bộ trưởng", "Trưởng đoàn Việt Nam - Thượng tướng".
+      if (g && UNIVERSAL_GLUE.has(g.key) && endsAt.has(j - 1) && sameSentence(j - 1, at - 1) && !consumed[j - 2]) {
+        segments.push([]);
         j -= 1;
+        continue;
+      }
+      // Small words between descriptions: "Secretary of the Department of Defence", "Vietnam's Defence Minister".
+      const k = glueBefore(j);
+      if (k && endsAt.has(j - k) && sameSentence(j - k, at - 1)) {
+        j -= k;
         continue;
       }
       break;
@@ -114,7 +149,7 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
     return chain;
   };
 
-  /** Does a description chain starting at `i` lead to a name (i.e. describe somebody else)? */
+  /** Does a description chain starting at `i` lead straight to a name (i.e. describe somebody else)? */
   const leadsToName = (i: number): boolean => {
     let j = i;
     let any = false;
@@ -125,7 +160,8 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
         any = true;
         continue;
       }
-      if (glue.has(tokens[j].key) && any) {
+      // Commas are not crossed: in "A, Minister of X, B, Minister of Y" each title follows its name.
+      if (any && glue.has(tokens[j].key) && !UNIVERSAL_GLUE.has(tokens[j].key)) {
         j++;
         continue;
       }
@@ -157,7 +193,7 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
         continue;
       }
       const t = tokens[j];
-      if (glue.has(t.key) && startsAt.has(j + 1)) {
+      if (UNIVERSAL_GLUE.has(t.key) && startsAt.has(j + 1) && !leadsToName(j + 1)) {
         j++;
         continue;
       }
@@ -166,9 +202,21 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
         continue;
       }
       // Small words inside a description ("of the", "de la"): allowed only between two descriptions.
-      if (pack.nameGlue.has(t.key) && startsAt.has(j + 1)) {
-        j++;
-        continue;
+      if (pack.nameGlue.has(t.key)) {
+        let k = j;
+        while (k < j + 2 && k < n && pack.nameGlue.has(tokens[k].key)) k++;
+        if (startsAt.has(k)) {
+          j = k;
+          continue;
+        }
+      }
+      // "(CDF)" after a title.
+      if (t.text === '(') {
+        const close = tokens.findIndex((x, k) => k > j && k < j + 6 && x.text === ')');
+        if (close > 0 && startsAt.has(close + 1)) {
+          j = close + 1;
+          continue;
+        }
       }
       break;
     }
@@ -186,7 +234,7 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
     if (pack.caseless) {
       let j = i;
       let words = 0;
-      while (j < n && words < 4 && tokens[j].isWord && !labelled[j] && !stop[j] && !/^\d/.test(tokens[j].text) &&
+      while (j < n && words < 5 && tokens[j].isWord && !labelled[j] && !stop[j] && !/^\d/.test(tokens[j].text) &&
         (j === i || !tokens[j].lineStart)) {
         j++;
         words++;
@@ -209,7 +257,8 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
         continue;
       }
       // "Jean-Yves", "Ráp-cốp", "O'Brien": joined without spaces.
-      if ((u.text === '-' || u.text === "'") && attached && tokens[j + 1] && tokens[j + 1].start === u.end && tokens[j + 1].isWord) {
+      if ((u.text === '-' || u.text === "'" || u.text === '’') && attached && tokens[j + 1] && tokens[j + 1].start === u.end &&
+        tokens[j + 1].isWord && !(u.text !== '-' && tokens[j + 1].key === 's')) {
         j += 2;
         continue;
       }
@@ -233,10 +282,13 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
     return { first: i, last: j };
   }
 
-  const countryStarts = new Map<number, PhraseMatch<string>>();
+  const countryStarts = new Map<number, { last: number }>();
   for (const m of layers.countries) countryStarts.set(m.first, m);
+  const placeStarts = new Map<number, { last: number }>();
+  for (const m of layers.places) placeStarts.set(m.first, m);
+  /** A one-word country or place ("Đức", "Vinh"): inside a Vietnamese name it is a given name. */
   function oneTokenCountry(j: number): boolean {
-    const m = countryStarts.get(j);
+    const m = countryStarts.get(j) ?? placeStarts.get(j);
     return Boolean(m && m.last === j + 1);
   }
 
@@ -280,6 +332,7 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
       via: describedBefore ? (before[before.length - 1].kind) : surname ? 'surname' : 'apposition',
     });
     for (let k = run.first; k < run.last; k++) used[k] = 1;
+    for (let k = run.last; k < after.last; k++) consumed[k] = 1;
     i = run.last - 1;
   }
   return out;

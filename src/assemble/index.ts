@@ -58,7 +58,9 @@ export function assemble(doc: Doc): DefenceEvent[] {
   const scopes = [...core, ...leadSentences.map((s) => ({ first: s.first, last: s.last }))];
   const exclude = [...lead.framing, ...leadSentences.flatMap((s) => reader.framing(s))];
   let drafts = participantsFrom(doc, reader, scopes, exclude);
-  if (countriesOf(drafts).size < 2) {
+  const coreCountries = doc.countries.filter((c) => core.some((r) => c.first >= r.first && c.last <= r.last) &&
+    !reader.inRanges(c.first, lead.framing) && !afterVenue(doc, c.first));
+  if (new Set([...countriesOf(drafts), ...coreCountries.map((c) => c.value)]).size < 2) {
     // The lead names one side; the next sentences of its paragraph often name the other.
     const para = doc.sentences.filter((s) => s.paragraph === lead.sentence.paragraph && s.index > lead.sentence.index).slice(0, 2);
     drafts = participantsFrom(doc, reader, [...scopes, ...para.map((s) => ({ first: s.first, last: s.last }))], exclude);
@@ -73,8 +75,6 @@ export function assemble(doc: Doc): DefenceEvent[] {
       countries.set(d.p.country, e);
     }
   }
-  const coreCountries = doc.countries.filter((c) => core.some((r) => c.first >= r.first && c.last <= r.last) &&
-    !reader.inRanges(c.first, lead.framing) && !afterVenue(doc, c.first));
   if (countries.size < 2) {
     for (const c of coreCountries) if (!countries.has(c.value)) countries.set(c.value, { start: c.start, end: c.end, origin: c.origin });
   }
@@ -85,6 +85,12 @@ export function assemble(doc: Doc): DefenceEvent[] {
         if (c.first >= mm.first && c.last <= mm.last && !countries.has(c.value)) countries.set(c.value, { start: c.start, end: c.end, origin: c.origin });
       }
     }
+  }
+  // The place of the lead names the host when the report names only the guest ("Riyadh (SPA) - ...").
+  if (countries.size < 2) {
+    const place = doc.places.find((p) => p.first >= lead.main.first && p.last <= lead.main.last && p.value.country &&
+      !reader.inRanges(p.first, lead.framing));
+    if (place && !countries.has(place.value.country!)) countries.set(place.value.country!, { start: place.start, end: place.end, origin: `${place.origin}+host` });
   }
   const home = doc.pack.homeCountry;
   const unknownSide = drafts.some((d) => !d.p.country);
@@ -148,7 +154,8 @@ export function assemble(doc: Doc): DefenceEvent[] {
 }
 
 function aboutDefence(doc: Doc): boolean {
-  if (doc.ranks.length) return true;
+  // A rank counts when it describes a person ("general" alone is also an adjective).
+  if (doc.persons.some((p) => p.rank && p.rank.value.code)) return true;
   if (doc.clauseCues.some((c) => c.value.has('defence'))) return true;
   return doc.mechanisms.length > 0;
 }
@@ -296,9 +303,13 @@ function locate(doc: Doc, reader: Reader, lead: Lead, countries: string[], draft
     const c = doc.countries.find((x) => x.first >= v.last && x.first <= v.last + 6 && x.last <= s.last && countries.includes(x.value));
     if (!c) continue;
     const between = doc.tokens.slice(v.last, c.first);
-    // "chuyến thăm chính thức Việt Nam", "visit to Cuba": the country visited.
-    const visited = between.length <= 2 && !doc.clauseCues.some((x) => x.value.has('subject') && x.first >= v.last && x.last <= c.first);
-    const host = visited && !/đoàn|delegation|délégation|delegación|делегац|وفد/i.test(v.origin) ? c.value : countries.find((x) => x !== c.value) ?? null;
+    const toward = doc.clauseCues.some((x) => x.value.has('toward') && x.first >= v.last && x.last <= c.first);
+    // "chuyến thăm chính thức Việt Nam", "visit to Cuba", "delegation to Japan": the country visited;
+    // "đoàn quân sự cấp cao Cuba", "the Cuban delegation": the visitors' own.
+    const delegation = /đoàn|delegation|délégation|delegación|делегац|وفد|delegasi/i.test(v.origin);
+    const visited = toward || (between.length <= 2 && !delegation &&
+      !doc.clauseCues.some((x) => x.value.has('subject') && x.first >= v.last && x.last <= c.first));
+    const host = visited ? c.value : countries.find((x) => x !== c.value) ?? null;
     if (host && countries.length === 2) {
       ev('location.country', { start: v.start, end: c.end, origin: `${v.origin}+country` });
       return { country: host, place: null, virtual: false };

@@ -55,7 +55,10 @@ export function mechanismMentions(doc: Doc, reader: Reader): MechanismMention[] 
     }
     // The session number after the head, before the next mechanism and the end of the sentence.
     const limit = Math.min(s.last, m.last + AFTER_WINDOW, next ? next.first : Infinity);
-    let edition = doc.editions.find((e) => e.first >= m.last && e.first < limit) ?? null;
+    // A number written as a word or a Roman numeral must touch the name ("الحوار الرابع");
+    // "lần thứ 4" may stand after qualifiers. "for the first time" is not a session.
+    let edition = doc.editions.find((e) => e.first >= m.last && e.first < limit &&
+      (e.origin.includes('+') || e.first - m.last <= 1)) ?? null;
     let last = m.last;
     if (edition) {
       // Only if nothing but qualifiers stands between ("về hợp tác quốc phòng, quân sự Việt Nam-Indonesia").

@@ -14,7 +14,7 @@ import { AREAS, EVENT_TYPES, type AgreementKind, type Area, type EventType, type
  * data/lang/<code>/*.yaml (see data/README.md). Packs are built once and cached.
  */
 
-export type DateWord = { kind: 'day' | 'part' | 'weekday' | 'year' | 'local' | 'next' | 'last' | 'prep' | 'connector'; n?: number };
+export type DateWord = { kind: 'day' | 'part' | 'weekday' | 'year' | 'local' | 'next' | 'last' | 'prep' | 'connector' | 'range'; n?: number };
 export interface Rank {
   code: string | null;
   label: string;
@@ -31,7 +31,7 @@ export type PersonWord =
 
 export type CueKind =
   | 'framing' | 'future' | 'background' | 'virtual' | 'visiting' | 'venue' | 'commitment' | 'defence'
-  | 'request' | 'lead' | 'member' | 'proposal' | 'anniversary' | 'subject';
+  | 'request' | 'lead' | 'member' | 'proposal' | 'anniversary' | 'subject' | 'toward';
 /** An event-type cue of codebook 2.1. */
 export type Cue = { cue: 'type'; type: EventType };
 
@@ -255,7 +255,7 @@ function buildPack(code: string): LanguagePack {
     for (const f of list(forms)) put(cues, 'cues', f, type === 'none' ? null : { cue: 'type', type: type as EventType });
   }
   const cueKinds: CueKind[] = ['framing', 'future', 'background', 'virtual', 'visiting', 'venue', 'commitment',
-    'defence', 'request', 'lead', 'member', 'proposal', 'anniversary', 'subject'];
+    'defence', 'request', 'lead', 'member', 'proposal', 'anniversary', 'subject', 'toward'];
   blockers(cues, 'cues');
   const clauseCues = matcher<Set<CueKind>>('cues');
   const kindsOf = new Map<string, Set<CueKind>>();
@@ -308,7 +308,7 @@ function buildPack(code: string): LanguagePack {
   for (const [f, n] of Object.entries((datesY.months ?? {}) as Record<string, unknown>)) put(months, 'dates', f, Number(n));
   const dateWords = matcher<DateWord>('dates');
   const simple: Array<[string, DateWord['kind']]> = [['day_words', 'day'], ['day_parts', 'part'], ['year_words', 'year'],
-    ['local_time', 'local'], ['next', 'next'], ['last', 'last'], ['prepositions', 'prep'], ['connectors', 'connector']];
+    ['local_time', 'local'], ['next', 'next'], ['last', 'last'], ['prepositions', 'prep'], ['connectors', 'connector'], ['range', 'range']];
   for (const [key, kind] of simple) for (const f of list(datesY[key])) put(dateWords, 'dates', f, { kind });
   for (const [f, n] of Object.entries((datesY.weekdays ?? {}) as Record<string, unknown>)) {
     put(dateWords, 'dates', f, { kind: 'weekday', n: Number(n) });
@@ -318,6 +318,7 @@ function buildPack(code: string): LanguagePack {
 
   const nameStop = matcher<true>('persons');
   for (const f of list(persons.name_stop)) nameStop.add(f, true, origin('persons', f));
+  blockers(nameStop, 'persons');
 
 
   return {

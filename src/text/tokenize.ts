@@ -19,9 +19,12 @@ export interface Token {
 }
 
 // Han characters are tokens of one character each: Chinese writes no spaces, so
-// phrases are matched character by character.
+// phrases are matched character by character. Digits and Arabic letters written
+// together ("2023م", "الـ14") are separate tokens too.
 // (The `v` flag allows the set difference; Node 20 has it, TypeScript's target does not know it.)
 const TOKEN_RE = new RegExp(String.raw`\p{Script=Han}|[[\p{L}\p{M}\p{N}]--\p{Script=Han}]+|[^\s\p{L}\p{M}\p{N}]`, 'gv');
+const ARABIC_WITH_DIGITS = /[\u0600-\u06ff][\u064b-\u065f\u0640]*[0-9\u0660-\u0669]|[0-9\u0660-\u0669][\u0600-\u06ff]/;
+const DIGIT_RUNS = /[0-9\u0660-\u0669]+|[^0-9\u0660-\u0669]+/g;
 const UPPER_RE = /^\p{Lu}/u;
 const WORD_RE = /^[\p{L}\p{M}\p{N}]/u;
 
@@ -40,6 +43,19 @@ export function tokenize(text: string, offset = 0): Token[] {
       nextNewline = text.indexOf('\n', start);
     }
     const c = t.charCodeAt(0);
+    if (c >= 0x600 || (c < 58 && c >= 48)) {
+      if (ARABIC_WITH_DIGITS.test(t)) {
+        // "2023م", "الـ14": the number is a token of its own.
+        let off = start;
+        for (const part of t.match(DIGIT_RUNS)!) {
+          tokens.push({ text: part, key: foldToken(part), start: off + offset, end: off + part.length + offset,
+            isWord: true, upper: false, lineStart: lineStart && off === start });
+          off += part.length;
+        }
+        last = start + t.length;
+        continue;
+      }
+    }
     // ASCII fast paths; the Unicode tests only for other characters.
     const isWord = c < 128 ? (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) : WORD_RE.test(t);
     const upper = c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(t);
