@@ -1,7 +1,7 @@
 import type { Doc, Sentence, DateMention } from '../pipeline/doc.js';
 import type { Area, DefenceEvent, EventDate, EventType, Evidence, Location } from '../model.js';
 import type { PhraseMatch } from '../lexicon/matcher.js';
-import type { Cue } from '../lexicon/language-pack.js';
+import type { Cue, Place } from '../lexicon/language-pack.js';
 import { Reader, type Range } from './context.js';
 import { resolveDate, publishedAsDate, daysBetween } from './dates.js';
 import { participantsFrom, settleRank, type ParticipantDraft } from './participants.js';
@@ -62,7 +62,9 @@ export function assemble(doc: Doc): DefenceEvent[] {
     !reader.inRanges(c.first, lead.framing) && !afterVenue(doc, c.first));
   if (new Set([...countriesOf(drafts), ...coreCountries.map((c) => c.value)]).size < 2) {
     // The lead names one side; the next sentences of its paragraph often name the other.
-    const para = doc.sentences.filter((s) => s.paragraph === lead.sentence.paragraph && s.index > lead.sentence.index).slice(0, 2);
+    // The lead names one side; the next sentences of its paragraph, or the next paragraph, often name the other.
+    const para = doc.sentences.filter((s) => !s.isCaption && s.index > lead.sentence.index &&
+      s.paragraph <= lead.sentence.paragraph + 2).slice(0, 3);
     drafts = participantsFrom(doc, reader, [...scopes, ...para.map((s) => ({ first: s.first, last: s.last }))], exclude);
   }
 
@@ -84,6 +86,14 @@ export function assemble(doc: Doc): DefenceEvent[] {
       for (const c of doc.countries) {
         if (c.first >= mm.first && c.last <= mm.last && !countries.has(c.value)) countries.set(c.value, { start: c.start, end: c.end, origin: c.origin });
       }
+    }
+  }
+  if (countries.size < 2) {
+    // "is in Vietnam for an introductory visit": the country where it happens is the host side.
+    for (const c of doc.countries) {
+      if (countries.size >= 2) break;
+      if (core.some((r) => c.first >= r.first && c.last <= r.last) && !reader.inRanges(c.first, lead.framing) &&
+        afterVenue(doc, c.first) && !countries.has(c.value)) countries.set(c.value, { start: c.start, end: c.end, origin: `${c.origin}+venue` });
     }
   }
   // The place of the lead names the host when the report names only the guest ("Riyadh (SPA) - ...").
@@ -171,6 +181,11 @@ function countriesOf(drafts: ParticipantDraft[]): Set<string> {
 /** "tại Việt Nam", "in Singapore": a country that says where, not who. */
 function afterVenue(doc: Doc, first: number): boolean {
   return doc.clauseCues.some((c) => c.value.has('venue') && c.last === first);
+}
+
+/** A venue word a few tokens before ("tại Trụ sở Bộ Quốc phòng", "au port de Tiên Sa"). */
+function venueWithin(doc: Doc, first: number, window: number): boolean {
+  return doc.clauseCues.some((c) => c.value.has('venue') && c.last <= first && c.last >= first - window);
 }
 
 /** The lead: the first sentence that reports an encounter (a cue or a mechanism, with a date or a person). */
@@ -282,19 +297,32 @@ function locate(doc: Doc, reader: Reader, lead: Lead, countries: string[], draft
     ev('location.virtual', { start: virtual.start, end: virtual.end, origin: virtual.origin });
     return { country: null, place: null, virtual: true };
   }
-  // A named place in the lead (outside its framing clause), else in the headline or the lead paragraph.
-  const places = doc.places.filter((p) => inScopes(p.first) && !reader.inRanges(p.first, lead.framing));
-  const place = places.find((p) => p.first >= lead.main.first && p.first < lead.main.last) ?? places[0];
-  if (place) {
+  // Where: a place or country after a venue word in the lead ("tại Phủ Chủ tịch", "in Hanoi", "is in
+  // Vietnam"), then in the headline and the lead paragraph; a dateline city ("SINGAPORE -") only says
+  // where the report was written, so it comes last.
+  const places = doc.places.filter((p) => inScopes(p.first) && !reader.inRanges(p.first, lead.framing) && !reader.isFuture(p, 4));
+  const venueCountries = doc.countries.filter((c) => inScopes(c.first) && afterVenue(doc, c.first) && !reader.isFuture(c, 4) &&
+    !reader.inRanges(c.first, lead.framing));
+  const inLead = (x: { first: number }) => x.first >= lead.main.first && x.first < lead.main.last;
+  const venued = (x: { first: number }) => afterVenue(doc, x.first) || venueWithin(doc, x.first, 3);
+  const candidates: Array<{ kind: 'place' | 'country'; m: PhraseMatch<any> }> = [
+    ...places.filter((p) => inLead(p) && venued(p)).map((m) => ({ kind: 'place' as const, m })),
+    ...venueCountries.filter(inLead).map((m) => ({ kind: 'country' as const, m })),
+    ...places.filter((p) => !inLead(p) && venued(p)).map((m) => ({ kind: 'place' as const, m })),
+    ...venueCountries.filter((c) => !inLead(c)).map((m) => ({ kind: 'country' as const, m })),
+    ...places.filter((p) => !venued(p)).map((m) => ({ kind: 'place' as const, m })),
+  ];
+  const best = candidates[0];
+  if (best?.kind === 'place') {
+    const place = best.m as PhraseMatch<Place>;
     ev('location.place', { start: place.start, end: place.end, origin: place.origin });
     if (place.value.country) ev('location.country', { start: place.start, end: place.end, origin: place.origin });
     return { country: place.value.country, place: place.value.place, virtual: false };
   }
-  // "tại Việt Nam", "in Cuba": a country after a venue word.
-  const venueCountry = doc.countries.find((c) => inScopes(c.first) && afterVenue(doc, c.first) && !reader.isFuture(c, 4));
-  if (venueCountry) {
-    ev('location.country', { start: venueCountry.start, end: venueCountry.end, origin: venueCountry.origin });
-    return { country: venueCountry.value, place: null, virtual: false };
+  if (best?.kind === 'country') {
+    const c = best.m as PhraseMatch<string>;
+    ev('location.country', { start: c.start, end: c.end, origin: c.origin });
+    return { country: c.value, place: null, virtual: false };
   }
   // A delegation of one side on a trip: the encounter is in the other side's country.
   const visitors = doc.clauseCues.filter((c) => c.value.has('visiting') && !reader.isFuture(c, 4));

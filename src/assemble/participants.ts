@@ -1,6 +1,6 @@
 import type { Doc, PersonMention } from '../pipeline/doc.js';
 import type { Evidence, Participant } from '../model.js';
-import type { PersonWord } from '../lexicon/language-pack.js';
+import { surnameCountries, type PersonWord } from '../lexicon/language-pack.js';
 import type { PhraseMatch } from '../lexicon/matcher.js';
 import { foldToken } from '../text/fold.js';
 import type { Reader, Range } from './context.js';
@@ -94,8 +94,19 @@ function draftOf(doc: Doc, m: PersonMention): ParticipantDraft {
   const evidence: Record<string, Evidence[]> = {};
   const ev = (k: string, s: number, e: number, o: string) => ((evidence[k] ??= []).push({ start: s, end: e, origin: o }));
   ev('name', m.start, m.end, `person:${m.via}`);
-  const country = m.country?.value ?? null;
+  let country = m.country?.value ?? null;
   if (m.country) ev('country', m.country.start, m.country.end, m.country.origin);
+  let weak = false;
+  if (!country) {
+    // No country written: a family name may still tell ("le colonel Lê Văn Sơn").
+    const first = m.name.split(/\s+/)[0];
+    const hint = surnameCountries().get(foldToken(first));
+    if (hint) {
+      country = hint;
+      weak = true;
+      ev('country', m.start, m.start + first.length, `surnames:${hint}`);
+    }
+  }
   let rank: string | null = null;
   let rankLabel: string | null = null;
   if (m.rank) {
@@ -110,7 +121,7 @@ function draftOf(doc: Doc, m: PersonMention): ParticipantDraft {
     p: { name: m.name, country, rank, rank_label: rankLabel, position, role: 'lead' },
     mention: m,
     evidence,
-    countryKnown: Boolean(country),
+    countryKnown: Boolean(country) && !weak,
   };
 }
 

@@ -80,6 +80,8 @@ export interface Boilerplate {
   views: Set<string>;
   /** Folded comment-form phrases, padded with spaces for whole-word search. */
   comments: string[];
+  /** Month names of every language (folded, written without digits) -> month number, for datelines. */
+  months: Map<string, number>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -109,6 +111,18 @@ let globalPlaces: Record<string, string> | null = null;
 function placeCountries(): Record<string, string> {
   globalPlaces ??= loadYaml(join(DATA_DIR, 'places.yaml')) as Record<string, string>;
   return globalPlaces;
+}
+
+let surnameMap: Map<string, string> | null = null;
+/** data/surnames.yaml: a family name's folded form -> alpha-3 (a weak hint, see the file). */
+export function surnameCountries(): Map<string, string> {
+  if (!surnameMap) {
+    surnameMap = new Map();
+    for (const [a3, names] of Object.entries(loadYaml(join(DATA_DIR, 'surnames.yaml')))) {
+      for (const n of list(names)) surnameMap.set(foldToken(n), a3);
+    }
+  }
+  return surnameMap;
 }
 
 let isoCountries: any = null;
@@ -358,7 +372,7 @@ let boilerplateCache: Boilerplate | null = null;
 
 export function boilerplate(): Boilerplate {
   if (boilerplateCache) return boilerplateCache;
-  const b: Boilerplate = { lines: new Set(), tail: new Set(), credits: [], views: new Set(), comments: [] };
+  const b: Boilerplate = { lines: new Set(), tail: new Set(), credits: [], views: new Set(), comments: [], months: new Map() };
   for (const code of availableLanguages()) {
     const y = loadYaml(join(DATA_DIR, 'lang', code, 'boilerplate.yaml'));
     for (const f of list(y.lines)) b.lines.add(foldLine(f));
@@ -366,6 +380,10 @@ export function boilerplate(): Boilerplate {
     b.credits.push(...list(y.credits));
     for (const v of list(y.views)) b.views.add(foldLine(v));
     for (const c of list(y.comments)) if (foldLine(c)) b.comments.push(` ${foldLine(c)} `);
+    const months = loadYaml(join(DATA_DIR, 'lang', code, 'dates.yaml')).months ?? {};
+    for (const [name, n] of Object.entries(months as Record<string, unknown>)) {
+      if (!/\d/.test(name) && name.length >= 3) b.months.set(foldLine(name), Number(n));
+    }
   }
   boilerplateCache = b;
   return b;

@@ -61,15 +61,28 @@ export function normalizePublished(v: string | null | undefined): string | null 
  * perhaps a clock time, a weekday and a site name, and little else
  * ("Thứ 4, 29.09.2021 | 16:24:29", "VTC News•27/09/2024").
  */
-function datelineOf(line: string): string | null {
-  if (line.length > 70) return null;
+function datelineOf(line: string, c: Compiled): string | null {
+  if (line.length > 90) return null;
+  let iso: string | null = null;
+  let found = '';
   const m = NUMERIC_DATE.exec(line);
-  if (!m) return null;
-  const iso = isoFromNumeric(m);
+  if (m) {
+    iso = isoFromNumeric(m);
+    found = m[0];
+  } else {
+    // "Published Apr 2, 2024, 06:10 PM", "Monday, March 29, 2023 - 10:24", "29 mars 2023 à 10h".
+    const w = c.monthDate.exec(line);
+    if (w) {
+      const [day, name, year] = w[1] ? [w[1], w[2], w[3]] : [w[5], w[4], w[6]];
+      const month = c.months.get(foldLine(name));
+      if (month) iso = `${year}-${String(month).padStart(2, '0')}-${String(Number(day)).padStart(2, '0')}`;
+      found = w[0];
+    }
+  }
   if (!iso) return null;
-  const rest = line.replace(m[0], ' ').replace(TIME, ' ');
-  const words = rest.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 || /\d/.test(w));
-  return words.length <= 4 ? iso : null;
+  const rest = line.replace(found, ' ').replace(TIME, ' ').replace(c.monthDate, ' ');
+  const words = rest.split(/[^\p{L}\p{N}]+/u).filter((x) => x.length > 1 || /\d/.test(x));
+  return words.length <= 5 ? iso : null;
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -79,6 +92,9 @@ interface Compiled {
   credits: RegExp;
   comments: RegExp;
   inlineCredits: RegExp;
+  /** A date written with a month name and a year, in any language with month names. */
+  monthDate: RegExp;
+  months: Map<string, number>;
 }
 let compiled: Compiled | null = null;
 function compile(bp: Boilerplate): Compiled {
@@ -87,7 +103,14 @@ function compile(bp: Boilerplate): Compiled {
     credits: new RegExp(`^(?:${[...new Set(bp.credits)].sort(byLength).map(escapeRe).join('|')})`, 'i'),
     comments: new RegExp(`(?:^| )(?:${[...new Set(bp.comments.map((c) => c.trim()))].sort(byLength).map(escapeRe).join('|')})(?: |$)`),
     inlineCredits: inlineCreditRe(bp),
+    monthDate: monthDateRe([...bp.months.keys()]),
+    months: bp.months,
   };
+}
+
+function monthDateRe(names: string[]): RegExp {
+  const alt = names.sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  return new RegExp(`(?<!\\p{L})(?:(\\d{1,2})\\.?\\s+(?:de\\s+)?(${alt})\\.?,?\\s+(?:de\\s+)?(\\d{4})|(${alt})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4}))(?!\\p{L})`, 'iu');
 }
 
 function creditLine(line: string, c: Compiled): boolean {
@@ -120,10 +143,12 @@ function commentForm(folded: string, length: number, c: Compiled): boolean {
 }
 
 /** Navigation: several short segments separated by | or •, or a line with no letters at all. */
-function navigation(line: string): boolean {
+function navigation(line: string, raw = false): boolean {
   if (!/\p{L}/u.test(line)) return !/\d/.test(line) || line.length < 4;
-  const parts = line.split(/\s*[|•·»›]\s*/).filter(Boolean);
-  if (parts.length >= 3) {
+  // In a text dump a menu keeps its items apart with runs of spaces or tabs.
+  // Breadcrumbs too: "Accueil > Politique > Défense".
+  const parts = line.split(raw ? /\s{3,}|\s*[|•·»›>]\s*/ : /\s*[|•·»›>]\s*/).filter(Boolean);
+  if (parts.length >= (raw ? 4 : 3)) {
     const avg = parts.reduce((a, p) => a + p.length, 0) / parts.length;
     return avg < 25;
   }
@@ -148,9 +173,8 @@ export function clean(raw: RawDocument): CleanDocument {
   const removed: CleanDocument['removed'] = [];
   const drop = (line: string, rule: string) => removed.push({ line, rule });
 
-  let lines = normalizeText(body)
-    .split('\n')
-    .map((l) => l.replace(/\s+/g, ' ').trim());
+  const rawLines = normalizeText(body).split('\n');
+  let lines = rawLines.map((l) => l.replace(/\s+/g, ' ').trim());
 
   // Crawl dumps open with " date YYYY-MM" (the crawl's publication month).
   const firstIdx = lines.findIndex((l) => l !== '');
@@ -187,7 +211,7 @@ export function clean(raw: RawDocument): CleanDocument {
       drop(line, 'url');
       continue;
     }
-    const dateline = datelineOf(line);
+    const dateline = datelineOf(line, re);
     if (dateline) {
       published ??= dateline;
       drop(line, 'dateline');
@@ -205,7 +229,7 @@ export function clean(raw: RawDocument): CleanDocument {
       drop(line, 'credit');
       continue;
     }
-    if (navigation(line)) {
+    if (navigation(line) || navigation(rawLines[i].trim(), true)) {
       drop(line, 'navigation');
       continue;
     }
@@ -229,6 +253,10 @@ export function clean(raw: RawDocument): CleanDocument {
     keptChars += line.length;
   }
 
+  // Section labels above the headline ("Politique", "Thời sự"): one or two words, alone on their line.
+  while (kept.length > 2 && !title && kept[0].split(/\s+/).length <= 2 && !SENTENCE_END.test(kept[0]) && kept[1].length > kept[0].length) {
+    drop(kept.shift()!, 'section-label');
+  }
   // The first line of a crawl dump is the headline when it reads like one.
   if (!title && kept.length > 1 && kept[0].length <= 250 && !SENTENCE_END.test(kept[0])) title = kept[0];
   if (title && kept.length && foldLine(kept[0]) !== foldLine(title)) {
