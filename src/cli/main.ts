@@ -13,6 +13,10 @@ import { AREAS, EVENT_TYPES, type Area, type EventType } from '../model.js';
 import type { EventQuery, StoredEvent } from '../store/store.js';
 import { renderEvidence } from './show.js';
 import { DEFAULT_MAX_BYTES } from '../pipeline/decode.js';
+import { serve } from '@hono/node-server';
+import { createApp } from '../server/app.js';
+import { goldFor } from '../eval/gold.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SAMPLES_DIR = join(here, '..', '..', 'samples');
@@ -262,10 +266,69 @@ program
     } else process.stdout.write(formatReport(r) + '\n');
   });
 
+async function startServer(dbPath: string, port: number, host: string): Promise<void> {
+  const store = await openStore(dbPath);
+  const token = process.env.ATTACHE_TOKEN || null;
+  const app = createApp({ store, token });
+  await new Promise<void>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+      const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}/`;
+      process.stdout.write(`Attaché dashboard: ${url}  (API: ${url}api/events, ${url}openapi.json)\n`);
+      process.stdout.write(token ? 'Writing (review, add) is enabled with ATTACHE_TOKEN.\n' : 'Read-only: set ATTACHE_TOKEN to enable review and add.\n');
+      resolve();
+    });
+    server.on('error', (err: NodeJS.ErrnoException) => {
+      reject(new Error(err.code === 'EADDRINUSE' ? `port ${port} is in use (choose another with --port)` : err.message));
+    });
+    const stop = () => {
+      server.close();
+      void store.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+program
+  .command('serve')
+  .description('serve the dashboard and the JSON API (reading is open; writing needs ATTACHE_TOKEN)')
+  .addOption(dbOption())
+  .option('--port <n>', 'port to listen on', positiveInt, Number(process.env.PORT) || 8080)
+  .option('--host <host>', 'address to listen on (127.0.0.1 keeps it on this machine)', '127.0.0.1')
+  .action(async (o) => {
+    try {
+      await startServer(o.db, o.port, o.host);
+    } catch (err) {
+      fail((err as Error).message);
+    }
+  });
+
+program
+  .command('gold')
+  .description('write reviewed documents as a gold set (NAME.txt + NAME.gold.json, codebook section 3)')
+  .argument('<dir>', 'folder to write into')
+  .option('--all', 'every stored document, not only the reviewed ones')
+  .addOption(dbOption())
+  .action(async (dir: string, o) => {
+    const store = await openStore(o.db);
+    const ids = o.all ? (await store.listDocuments(1_000_000, 0)).documents.map((d) => d.id) : await store.reviewedDocuments();
+    mkdirSync(dir, { recursive: true });
+    for (const id of ids) {
+      const doc = (await store.getDocument(id))!;
+      writeFileSync(join(dir, `${id}.txt`), doc.text);
+      writeFileSync(join(dir, `${id}.gold.json`), JSON.stringify(await goldFor(store, doc), null, 1) + '\n');
+    }
+    await store.close();
+    process.stdout.write(`wrote ${ids.length} gold pairs to ${dir}${ids.length ? '' : ' (no document has been reviewed yet; --all writes every one)'}\n`);
+  });
+
 program
   .command('start')
-  .description('ingest the bundled sample reports into the embedded database and show what was found')
+  .description('ingest the bundled sample reports into the embedded database, show what was found, and serve the dashboard')
   .addOption(dbOption())
+  .option('--port <n>', 'port for the dashboard', positiveInt, Number(process.env.PORT) || 8080)
+  .option('--no-serve', 'only ingest and print')
   .action(async (o) => {
     if (!existsSync(SAMPLES_DIR)) fail(`sample folder ${SAMPLES_DIR} is missing`);
     const s = await runIngest([SAMPLES_DIR], o.db, DEFAULT_MAX_BYTES);
@@ -274,10 +337,16 @@ program
     const { total, events } = await store.searchEvents({ limit: 100, sort: 'date' });
     process.stdout.write(`\n${total} events in the database:\n`);
     for (const e of events) process.stdout.write(`  ${line(e)}\n`);
-    process.stdout.write(`\nNext: attache show ${events[0]?.id ?? '<event id>'}   attache search "hoi dam"   attache export --format csv\n`);
+    process.stdout.write(`\nAlso: attache show ${events[0]?.id ?? '<event id>'}   attache search "hoi dam"   attache export --format csv\n\n`);
     await store.close();
+    if (o.serve) {
+      try {
+        await startServer(o.db, o.port, '127.0.0.1');
+      } catch (err) {
+        fail((err as Error).message);
+      }
+    }
   });
-
 
 program.parseAsync(process.argv).catch((err) => {
   process.stderr.write(`attache: ${(err as Error).stack ?? err}\n`);

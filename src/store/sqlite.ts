@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DefenceEvent } from '../model.js';
 import { foldSearch } from '../text/fold.js';
-import type { EventQuery, SaveResult, Store, StoredDocument, StoredEvent } from './store.js';
+import type { EventQuery, Facets, MechanismSeries, PairProfile, SaveResult, Store, StoredDocument, StoredEvent } from './store.js';
+import { applyCorrections, applyCorrection, CorrectionError, type Correction } from './corrections.js';
 
 /**
  * The embedded store: one SQLite file (better-sqlite3, WAL mode). Events are
@@ -99,9 +100,30 @@ export const MIGRATIONS: string[] = [
     document_id TEXT NOT NULL UNIQUE
   );
   `,
+  // 2: analysts' corrections. The extracted record stays in `original`; `record` and the
+  // unfolded tables hold the corrected event, so every query and export shows it.
+  `
+  ALTER TABLE events ADD COLUMN original TEXT;
+  ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'ok';
+  CREATE INDEX events_status ON events(status, date_sort);
+  CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    value TEXT,
+    note TEXT,
+    author TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX corrections_event ON corrections(event_id, id);
+  CREATE INDEX event_countries_pair ON event_countries(event_id, country);
+  CREATE INDEX events_mechanism ON events(mechanism_kind, mechanism_edition);
+  `,
 ];
 
 type Row = Record<string, any>;
+
+const EVENT_COLUMNS = 'e.id, e.document_id, e.encounter_id, e.record, e.status, e.original IS NOT NULL AS corrected, d.language, d.source, d.title';
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
@@ -148,9 +170,18 @@ export class SqliteStore implements Store {
       findEncounter: db.prepare(`SELECT encounter_id FROM events WHERE countries_key = ? AND type = ? AND date_value = ? LIMIT 1`),
       insertEvent: db.prepare(`INSERT INTO events(id, document_id, idx, encounter_id, type, date_value, date_precision,
         date_year_inferred, date_sort, countries_key, location_country, location_place, location_virtual, mechanism_kind,
-        mechanism_name, mechanism_edition, record)
+        mechanism_name, mechanism_edition, record, original, status)
         VALUES (@id, @documentId, @idx, @encounterId, @type, @dateValue, @datePrecision, @dateYearInferred, @dateSort,
-        @countriesKey, @locationCountry, @locationPlace, @locationVirtual, @mechanismKind, @mechanismName, @mechanismEdition, @record)`),
+        @countriesKey, @locationCountry, @locationPlace, @locationVirtual, @mechanismKind, @mechanismName, @mechanismEdition,
+        @record, @original, @status)`),
+      updateEvent: db.prepare(`UPDATE events SET document_id = @documentId, idx = @idx, encounter_id = @encounterId, type = @type,
+        date_value = @dateValue, date_precision = @datePrecision, date_year_inferred = @dateYearInferred, date_sort = @dateSort,
+        countries_key = @countriesKey, location_country = @locationCountry, location_place = @locationPlace,
+        location_virtual = @locationVirtual, mechanism_kind = @mechanismKind, mechanism_name = @mechanismName,
+        mechanism_edition = @mechanismEdition, record = @record, original = @original, status = @status WHERE id = @id`),
+      eventRow: db.prepare('SELECT * FROM events WHERE id = ?'),
+      insertCorrection: db.prepare('INSERT INTO corrections(event_id, field, value, note, author, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      listCorrections: db.prepare('SELECT * FROM corrections WHERE event_id = ? ORDER BY id'),
       insertCountry: db.prepare('INSERT OR IGNORE INTO event_countries(event_id, country) VALUES (?, ?)'),
       insertArea: db.prepare('INSERT OR IGNORE INTO event_areas(event_id, area) VALUES (?, ?)'),
       insertParticipant: db.prepare(`INSERT INTO participants(event_id, idx, name, country, rank, rank_label, position, role)
@@ -158,8 +189,7 @@ export class SqliteStore implements Store {
       insertAgreement: db.prepare('INSERT INTO agreements(event_id, idx, title, kind, year, status) VALUES (?, ?, ?, ?, ?, ?)'),
       insertEvidence: db.prepare('INSERT INTO evidence(event_id, field, start, "end", origin) VALUES (?, ?, ?, ?, ?)'),
       getDoc: db.prepare('SELECT * FROM documents WHERE id = ?'),
-      getEvent: db.prepare(`SELECT e.id, e.document_id, e.encounter_id, e.record, d.language, d.source, d.title
-        FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?`),
+      getEvent: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?`),
       stats: db.prepare(`SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM events) AS events,
         (SELECT COUNT(DISTINCT encounter_id) FROM events) AS encounters`),
     };
@@ -175,38 +205,45 @@ export class SqliteStore implements Store {
     s.insertDoc.run(doc);
     const map = s.insertFtsMap.run(doc.id);
     s.insertFts.run(map.lastInsertRowid, foldSearch(`${doc.title ?? ''}\n${doc.text}`));
-    events.forEach((e, idx) => {
-      const id = `${doc.id}-${idx}`;
-      const countriesKey = [...e.countries].sort().join(',');
-      const dateValue = e.date?.value ?? null;
-      const exact = dateValue && e.date?.precision === 'day' && !dateValue.startsWith('--');
-      const found = exact ? (s.findEncounter.get(countriesKey, e.type, dateValue) as Row | undefined) : undefined;
-      s.insertEvent.run({
-        id,
-        documentId: doc.id,
-        idx,
-        encounterId: found?.encounter_id ?? id,
-        type: e.type,
-        dateValue,
-        datePrecision: e.date?.precision ?? null,
-        dateYearInferred: e.date ? (e.date.year_inferred ? 1 : 0) : null,
-        dateSort: dateValue && !dateValue.startsWith('--') ? dateValue : null,
-        countriesKey,
-        locationCountry: e.location.country,
-        locationPlace: e.location.place,
-        locationVirtual: e.location.virtual ? 1 : 0,
-        mechanismKind: e.mechanism?.kind ?? null,
-        mechanismName: e.mechanism?.name ?? null,
-        mechanismEdition: e.mechanism?.edition ?? null,
-        record: JSON.stringify(e),
-      });
-      for (const c of e.countries) s.insertCountry.run(id, c);
-      for (const a of e.areas) s.insertArea.run(id, a);
-      e.participants.forEach((p, i) => s.insertParticipant.run(id, i, p.name, p.country, p.rank, p.rank_label, p.position, p.role));
-      e.agreements.forEach((a, i) => s.insertAgreement.run(id, i, a.title, a.kind, a.year, a.status));
-      for (const [field, list] of Object.entries(e.evidence)) for (const ev of list) s.insertEvidence.run(id, field, ev.start, ev.end, ev.origin);
-    });
+    events.forEach((e, idx) => this.writeEvent(doc.id, idx, e, null, 'ok'));
     return { status: 'new', events: events.length };
+  }
+
+  /** Insert (or, for a correction, replace) one event row and its unfolded parts. */
+  private writeEvent(documentId: string, idx: number, e: DefenceEvent, original: DefenceEvent | null, status: 'ok' | 'wrong',
+    encounter?: string, update = false) {
+    const s = this.stmts;
+    const id = `${documentId}-${idx}`;
+    const countriesKey = [...e.countries].sort().join(',');
+    const dateValue = e.date?.value ?? null;
+    const exact = dateValue && e.date?.precision === 'day' && !dateValue.startsWith('--');
+    const found = encounter ? { encounter_id: encounter } : exact ? (s.findEncounter.get(countriesKey, e.type, dateValue) as Row | undefined) : undefined;
+    (update ? s.updateEvent : s.insertEvent).run({
+      id,
+      documentId,
+      idx,
+      encounterId: found?.encounter_id ?? id,
+      type: e.type,
+      dateValue,
+      datePrecision: e.date?.precision ?? null,
+      dateYearInferred: e.date ? (e.date.year_inferred ? 1 : 0) : null,
+      dateSort: dateValue && !dateValue.startsWith('--') ? dateValue : null,
+      countriesKey,
+      locationCountry: e.location.country,
+      locationPlace: e.location.place,
+      locationVirtual: e.location.virtual ? 1 : 0,
+      mechanismKind: e.mechanism?.kind ?? null,
+      mechanismName: e.mechanism?.name ?? null,
+      mechanismEdition: e.mechanism?.edition ?? null,
+      record: JSON.stringify(e),
+      original: original ? JSON.stringify(original) : null,
+      status,
+    });
+    for (const c of e.countries) s.insertCountry.run(id, c);
+    for (const a of e.areas) s.insertArea.run(id, a);
+    e.participants.forEach((p, i) => s.insertParticipant.run(id, i, p.name, p.country, p.rank, p.rank_label, p.position, p.role));
+    e.agreements.forEach((a, i) => s.insertAgreement.run(id, i, a.title, a.kind, a.year, a.status));
+    for (const [field, list] of Object.entries(e.evidence)) for (const ev of list) s.insertEvidence.run(id, field, ev.start, ev.end, ev.origin);
   }
 
   async save(doc: StoredDocument, events: DefenceEvent[]): Promise<SaveResult> {
@@ -236,6 +273,8 @@ export class SqliteStore implements Store {
       language: r.language,
       source: r.source,
       title: r.title,
+      status: r.status ?? 'ok',
+      corrected: Boolean(r.corrected),
     };
   }
 
@@ -248,6 +287,7 @@ export class SqliteStore implements Store {
   where(q: EventQuery): { sql: string; params: unknown[] } {
     const conds: string[] = [];
     const params: unknown[] = [];
+    if (!q.includeWrong) conds.push("e.status = 'ok'");
     if (q.country) {
       conds.push('e.id IN (SELECT event_id FROM event_countries WHERE country = ?)');
       params.push(q.country.toUpperCase());
@@ -293,7 +333,7 @@ export class SqliteStore implements Store {
     const total = (this.db.prepare(`SELECT COUNT(*) AS n ${from} ${sql}`).get(...params) as Row).n as number;
     const order = q.sort === 'date' ? 'e.date_sort ASC NULLS LAST' : 'e.date_sort DESC NULLS LAST';
     const rows = this.db
-      .prepare(`SELECT e.id, e.document_id, e.encounter_id, e.record, d.language, d.source, d.title ${from} ${sql}
+      .prepare(`SELECT ${EVENT_COLUMNS} ${from} ${sql}
         ORDER BY ${order}, e.id LIMIT ? OFFSET ?`)
       .all(...params, q.limit ?? 50, q.offset ?? 0) as Row[];
     return { total, events: rows.map((r) => this.toEvent(r)) };
@@ -301,13 +341,184 @@ export class SqliteStore implements Store {
 
   async *allEvents(q: EventQuery = {}): AsyncIterable<StoredEvent> {
     const { sql, params } = this.where(q);
-    const stmt = this.db.prepare(`SELECT e.id, e.document_id, e.encounter_id, e.record, d.language, d.source, d.title
+    const stmt = this.db.prepare(`SELECT ${EVENT_COLUMNS}
       FROM events e JOIN documents d ON d.id = e.document_id ${sql} ORDER BY e.date_sort ASC NULLS LAST, e.id`);
     for (const r of stmt.iterate(...params)) yield this.toEvent(r as Row);
   }
 
   async stats(): Promise<{ documents: number; events: number; encounters: number }> {
     return this.stmts.stats.get() as { documents: number; events: number; encounters: number };
+  }
+
+  private cached = new Map<string, Database.Statement>();
+  /** Prepared statements of dynamic SQL, kept (the same filter shapes repeat). */
+  private stmt(sql: string): Database.Statement {
+    let st = this.cached.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      if (this.cached.size > 500) this.cached.clear();
+      this.cached.set(sql, st);
+    }
+    return st;
+  }
+
+  async facets(q: EventQuery): Promise<Facets> {
+    const { sql, params } = this.where(q);
+    const from = 'FROM events e JOIN documents d ON d.id = e.document_id';
+    const ids = `SELECT e.id ${from} ${sql}`;
+    const all = <T>(query: string, ...extra: unknown[]) => this.stmt(query).all(...params, ...extra) as T[];
+    const total = (this.stmt(`SELECT COUNT(*) AS n ${from} ${sql}`).get(...params) as Row).n as number;
+    const byCountry = all<{ country: string; count: number }>(
+      `SELECT ec.country, COUNT(*) AS count FROM event_countries ec WHERE ec.event_id IN (${ids}) GROUP BY ec.country ORDER BY count DESC`);
+    const byPartner = q.country
+      ? all<{ country: string; count: number }>(
+        `SELECT ec.country, COUNT(*) AS count FROM event_countries ec WHERE ec.event_id IN (${ids}) AND ec.country <> ? GROUP BY ec.country ORDER BY count DESC`,
+        q.country.toUpperCase())
+      : byCountry;
+    return {
+      total,
+      byCountry,
+      byPartner,
+      byMonth: all(`SELECT substr(e.date_sort, 1, 7) AS month, e.type, COUNT(*) AS count ${from} ${sql} ${sql ? 'AND' : 'WHERE'} length(e.date_sort) >= 7 GROUP BY month, e.type ORDER BY month`),
+      byYear: all(`SELECT substr(e.date_sort, 1, 4) AS year, COUNT(*) AS count ${from} ${sql} ${sql ? 'AND' : 'WHERE'} e.date_sort IS NOT NULL GROUP BY year ORDER BY year`),
+      byType: all(`SELECT e.type, COUNT(*) AS count ${from} ${sql} GROUP BY e.type ORDER BY count DESC`),
+      byArea: all(`SELECT a.area, COUNT(*) AS count FROM event_areas a WHERE a.event_id IN (${ids}) GROUP BY a.area ORDER BY count DESC`),
+      byLanguage: all(`SELECT d.language, COUNT(*) AS count ${from} ${sql} GROUP BY d.language ORDER BY count DESC`),
+    };
+  }
+
+  async documentEvents(documentId: string): Promise<StoredEvent[]> {
+    const rows = this.stmt(`SELECT ${EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id WHERE e.document_id = ? ORDER BY e.idx`)
+      .all(documentId) as Row[];
+    return rows.map((r) => this.toEvent(r));
+  }
+
+  async reviewedDocuments(): Promise<string[]> {
+    return (this.stmt('SELECT DISTINCT e.document_id AS id FROM corrections c JOIN events e ON e.id = c.event_id ORDER BY 1').all() as Row[]).map((r) => r.id);
+  }
+
+  async encounter(encounterId: string): Promise<StoredEvent[]> {
+    const rows = this.stmt(`SELECT ${EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id WHERE e.encounter_id = ? ORDER BY e.id`)
+      .all(encounterId) as Row[];
+    return rows.map((r) => this.toEvent(r));
+  }
+
+  async listDocuments(limit: number, offset: number, lang?: string) {
+    const where = lang ? 'WHERE d.language = ?' : '';
+    const params = lang ? [lang] : [];
+    const total = (this.stmt(`SELECT COUNT(*) AS n FROM documents d ${where}`).get(...params) as Row).n as number;
+    const rows = this.stmt(`SELECT d.id, d.source, d.url, d.language, d.published, d.title, d.ingested_at,
+      (SELECT COUNT(*) FROM events e WHERE e.document_id = d.id) AS events FROM documents d ${where}
+      ORDER BY d.ingested_at DESC, d.id LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[];
+    return {
+      total,
+      documents: rows.map((r) => ({ id: r.id, source: r.source, url: r.url, language: r.language, published: r.published,
+        title: r.title, ingestedAt: r.ingested_at, events: r.events })),
+    };
+  }
+
+  async people(q: { q?: string; country?: string; limit?: number }) {
+    const conds = ["e.status = 'ok'"];
+    const params: unknown[] = [];
+    if (q.country) {
+      conds.push('p.country = ?');
+      params.push(q.country.toUpperCase());
+    }
+    if (q.q) {
+      conds.push('p.name LIKE ?');
+      params.push(`%${q.q}%`);
+    }
+    return this.stmt(`SELECT p.name, p.country, MAX(p.rank) AS rank, MAX(p.position) AS position, COUNT(DISTINCT e.encounter_id) AS events,
+      MAX(e.date_sort) AS last FROM participants p JOIN events e ON e.id = p.event_id WHERE ${conds.join(' AND ')}
+      GROUP BY p.name, p.country ORDER BY events DESC, p.name LIMIT ?`).all(...params, q.limit ?? 100) as any[];
+  }
+
+  async mechanisms(q: { country?: string; partner?: string }): Promise<MechanismSeries[]> {
+    const { sql, params } = this.where({ country: q.country, partner: q.partner });
+    const rows = this.stmt(`SELECT e.id, e.mechanism_kind, e.mechanism_name, e.mechanism_edition, e.date_value, e.countries_key
+      FROM events e JOIN documents d ON d.id = e.document_id ${sql} ${sql ? 'AND' : 'WHERE'} e.mechanism_kind IS NOT NULL
+      ORDER BY e.date_sort`).all(...params) as Row[];
+    // A series: one kind of mechanism between one set of states.
+    const series = new Map<string, MechanismSeries & { names: Map<string, number> }>();
+    for (const r of rows) {
+      const key = `${r.mechanism_kind}|${r.countries_key}`;
+      let m = series.get(key);
+      if (!m) {
+        m = { kind: r.mechanism_kind, name: r.mechanism_name, countries: r.countries_key.split(','), sessions: [], missing: [], names: new Map() };
+        series.set(key, m);
+      }
+      m.names.set(r.mechanism_name, (m.names.get(r.mechanism_name) ?? 0) + 1);
+      // Several reports of one session are one session.
+      const same = m.sessions.find((x) => x.edition !== null && x.edition === r.mechanism_edition);
+      if (!same) m.sessions.push({ edition: r.mechanism_edition, date: r.date_value, eventId: r.id });
+    }
+    return [...series.values()].map(({ names, ...m }) => {
+      const known = new Set(m.sessions.map((x) => x.edition).filter((x): x is number => x !== null));
+      const max = Math.max(0, ...known);
+      const missing: number[] = [];
+      for (let i = 1; i < max; i++) if (!known.has(i)) missing.push(i);
+      const name = [...names.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0];
+      m.sessions.sort((a, b) => (a.edition ?? 1e9) - (b.edition ?? 1e9) || String(a.date).localeCompare(String(b.date)));
+      return { ...m, name, missing };
+    });
+  }
+
+  async pair(a: string, b: string): Promise<PairProfile> {
+    const A = a.toUpperCase();
+    const B = b.toUpperCase();
+    const { events } = await this.searchEvents({ country: A, partner: B, limit: 10000, sort: 'date' });
+    const agreements: PairProfile['agreements'] = [];
+    const seen = new Map<string, PairProfile['agreements'][number]>();
+    const commitments: PairProfile['commitments'] = [];
+    for (const e of events) {
+      for (const ag of e.event.agreements) {
+        const key = foldSearch(ag.title);
+        const entry = { ...ag, eventId: e.id, date: e.event.date?.value ?? null };
+        // The latest report of a document tells its status (proposed, then signed, then referenced).
+        const prev = seen.get(key);
+        if (!prev || ag.status === 'signed' || (prev.status === 'proposed' && ag.status !== 'proposed')) seen.set(key, entry);
+      }
+      for (const c of e.event.commitments) commitments.push({ ...c, eventId: e.id, date: e.event.date?.value ?? null });
+    }
+    agreements.push(...seen.values());
+    return {
+      countries: [A, B],
+      events,
+      mechanisms: await this.mechanisms({ country: A, partner: B }),
+      agreements,
+      commitments: commitments.reverse(),
+    };
+  }
+
+  async corrections(eventId: string): Promise<Correction[]> {
+    return (this.stmts.listCorrections.all(eventId) as Row[]).map((r) => ({
+      id: r.id, eventId: r.event_id, field: r.field, value: r.value === null ? null : JSON.parse(r.value), note: r.note,
+      author: r.author, createdAt: r.created_at,
+    }));
+  }
+
+  async correct(c: Omit<Correction, 'id' | 'createdAt'>): Promise<StoredEvent> {
+    const row = this.stmts.eventRow.get(c.eventId) as Row | undefined;
+    if (!row) throw new CorrectionError(`no event ${c.eventId}`);
+    const original: DefenceEvent = JSON.parse(row.original ?? row.record);
+    if (c.field === 'status') {
+      if (c.value !== 'wrong' && c.value !== 'ok') throw new CorrectionError('"status": "wrong" or "ok"');
+    } else {
+      // Check it applies to the event as it reads now (throws with the reason).
+      applyCorrection(JSON.parse(row.record), c.field, c.value);
+    }
+    this.db.transaction(() => {
+      this.stmts.insertCorrection.run(c.eventId, c.field, JSON.stringify(c.value ?? null), c.note, c.author, new Date().toISOString());
+      const { event, status } = applyCorrections(original, [...(this.stmts.listCorrections.all(c.eventId) as Row[]).map((r) => ({
+        eventId: r.event_id, field: r.field, value: r.value === null ? null : JSON.parse(r.value), note: r.note, author: r.author, createdAt: r.created_at,
+      }))]);
+      // Replace the event's row and parts; its corrections stay attached to the same id.
+      for (const t of ['event_countries', 'event_areas', 'participants', 'agreements', 'evidence']) {
+        this.stmt(`DELETE FROM ${t} WHERE event_id = ?`).run(c.eventId);
+      }
+      this.writeEvent(row.document_id, row.idx, event, original, status, row.encounter_id, true);
+    })();
+    return (await this.getEvent(c.eventId))!;
   }
 
   async close(): Promise<void> {

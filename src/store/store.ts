@@ -13,6 +13,8 @@ export interface StoredDocument extends Required<Pick<DocumentInfo, 'id' | 'sour
   ingestedAt: string;
 }
 
+import type { Correction } from './corrections.js';
+
 export interface StoredEvent {
   /** `<document id>-<index>`: stable across re-ingest, as the document id is the hash of its text. */
   id: string;
@@ -23,6 +25,9 @@ export interface StoredEvent {
   language: string;
   source: string;
   title: string | null;
+  /** `wrong` once an analyst marked it so; such events leave searches and exports. */
+  status?: 'ok' | 'wrong';
+  corrected?: boolean;
 }
 
 export interface EventQuery {
@@ -37,6 +42,36 @@ export interface EventQuery {
   limit?: number;
   offset?: number;
   sort?: 'date' | '-date';
+  /** Include events marked wrong (the review page wants them; exports do not). */
+  includeWrong?: boolean;
+}
+
+export interface Facets {
+  total: number;
+  byCountry: Array<{ country: string; count: number }>;
+  byPartner: Array<{ country: string; count: number }>;
+  byMonth: Array<{ month: string; type: string; count: number }>;
+  byYear: Array<{ year: string; count: number }>;
+  byType: Array<{ type: string; count: number }>;
+  byArea: Array<{ area: string; count: number }>;
+  byLanguage: Array<{ language: string; count: number }>;
+}
+
+export interface MechanismSeries {
+  kind: string;
+  name: string;
+  countries: string[];
+  sessions: Array<{ edition: number | null; date: string | null; eventId: string }>;
+  /** Session numbers below the highest known one that no stored report covers. */
+  missing: number[];
+}
+
+export interface PairProfile {
+  countries: [string, string];
+  events: StoredEvent[];
+  mechanisms: MechanismSeries[];
+  agreements: Array<{ title: string; kind: string; year: number | null; status: string; eventId: string; date: string | null }>;
+  commitments: Array<{ actor: string | null; text: string; due: string | null; eventId: string; date: string | null }>;
 }
 
 export interface SaveResult {
@@ -58,5 +93,19 @@ export interface Store {
   /** Every event, in date order, one at a time (exports of any size). */
   allEvents(q?: EventQuery): AsyncIterable<StoredEvent>;
   stats(): Promise<{ documents: number; events: number; encounters: number }>;
+  facets(q: EventQuery): Promise<Facets>;
+  /** Every event of one document, those marked wrong included. */
+  documentEvents(documentId: string): Promise<StoredEvent[]>;
+  /** Ids of documents with at least one corrected event (reviewed by an analyst). */
+  reviewedDocuments(): Promise<string[]>;
+  /** Events of the same encounter reported by other documents. */
+  encounter(encounterId: string): Promise<StoredEvent[]>;
+  listDocuments(limit: number, offset: number, lang?: string): Promise<{ total: number; documents: Array<Omit<StoredDocument, 'text'> & { events: number }> }>;
+  people(q: { q?: string; country?: string; limit?: number }): Promise<Array<{ name: string; country: string | null; rank: string | null; position: string | null; events: number; last: string | null }>>;
+  mechanisms(q: { country?: string; partner?: string }): Promise<MechanismSeries[]>;
+  pair(a: string, b: string): Promise<PairProfile>;
+  /** Record a correction (or `status`) and return the event as it now reads. */
+  correct(c: Omit<Correction, 'id' | 'createdAt'>): Promise<StoredEvent>;
+  corrections(eventId: string): Promise<Correction[]>;
   close(): Promise<void>;
 }
