@@ -116,6 +116,9 @@ export function annotateDates(tokens: Token[], pack: LanguagePack, matches = pac
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
     const t = tokens[i];
+    // Every date starts with a digit or a month name (weekdays are read after the loop).
+    const c0 = t.key.charCodeAt(0);
+    if (!(c0 >= 48 && c0 <= 57) && !months.has(i)) continue;
 
     // ISO 2021-09-29
     const y0 = yearOf(t);

@@ -59,6 +59,11 @@ export function annotateEditions(tokens: Token[], pack: LanguagePack, matches = 
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i)) continue;
     const t = tokens[i];
+    const c0 = t.key.charCodeAt(0);
+    const digit = c0 >= 48 && c0 <= 57;
+    // Most tokens are words that start with a lower-case letter: no edition can start there
+    // unless it is an ordinal word or a Roman numeral (upper case).
+    if (!digit && !t.upper && !ordinals.has(i)) continue;
     // "4th", "4e", "4º" in one token.
     const suffixed = /^(\d{1,3})(\p{L}+)$/u.exec(t.key);
     if (suffixed && pack.ordinalSuffixes.has(suffixed[2])) {

@@ -296,9 +296,9 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
   const used = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (used[i]) continue;
-    const before = chainBefore(i);
     const run = nameRun(i);
     if (!run) continue;
+    const before = chainBefore(i);
     const describedBefore = before.some((d) => d.kind !== 'country' || before.length > 1) ||
       (before.length === 1 && before[0].kind === 'country' && pack.surnames.has(tokens[i].key));
     const surname = !pack.caseless && pack.surnames.has(tokens[i].key) && run.last - run.first >= 2;

@@ -120,7 +120,8 @@ export function extractAnniversaries(doc: Doc, reader: Reader): {
   }
   const annCues = doc.clauseCues.filter((c) => c.value.has('anniversary'));
   for (let i = 0; i < t.length; i++) {
-    if (!/^\d{1,3}$/.test(t[i].key)) continue;
+    const c0 = t[i].key.charCodeAt(0);
+    if (c0 < 48 || c0 > 57 || t[i].key.length > 3 || !/^\d{1,3}$/.test(t[i].key)) continue;
     const n = Number(t[i].key);
     if (n < 1 || n > 200) continue;
     const s = reader.sentence(i);

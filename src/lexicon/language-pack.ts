@@ -82,6 +82,8 @@ export interface Boilerplate {
   comments: string[];
   /** Month names of every language (folded, written without digits) -> month number, for datelines. */
   months: Map<string, number>;
+  /** The same names as written (for a regular expression over raw text). */
+  monthNames: string[];
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -372,7 +374,7 @@ let boilerplateCache: Boilerplate | null = null;
 
 export function boilerplate(): Boilerplate {
   if (boilerplateCache) return boilerplateCache;
-  const b: Boilerplate = { lines: new Set(), tail: new Set(), credits: [], views: new Set(), comments: [], months: new Map() };
+  const b: Boilerplate = { lines: new Set(), tail: new Set(), credits: [], views: new Set(), comments: [], months: new Map(), monthNames: [] };
   for (const code of availableLanguages()) {
     const y = loadYaml(join(DATA_DIR, 'lang', code, 'boilerplate.yaml'));
     for (const f of list(y.lines)) b.lines.add(foldLine(f));
@@ -382,7 +384,10 @@ export function boilerplate(): Boilerplate {
     for (const c of list(y.comments)) if (foldLine(c)) b.comments.push(` ${foldLine(c)} `);
     const months = loadYaml(join(DATA_DIR, 'lang', code, 'dates.yaml')).months ?? {};
     for (const [name, n] of Object.entries(months as Record<string, unknown>)) {
-      if (!/\d/.test(name) && name.length >= 3) b.months.set(foldLine(name), Number(n));
+      if (!/\d/.test(name) && name.length >= 3) {
+        b.months.set(foldLine(name), Number(n));
+        b.monthNames.push(name.normalize('NFC'));
+      }
     }
   }
   boilerplateCache = b;

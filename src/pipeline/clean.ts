@@ -27,7 +27,7 @@ const NUMERIC_DATE = /(?<!\d)(?:(\d{1,2})[./-](\d{1,2})[./-](\d{4})|(\d{4})-(\d{
 const TIME = /\b\d{1,2}[:h]\d{2}(?::\d{2})?\b/g;
 const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
 const DOMAIN = /\b[\w-]+\.(?:vn|com|net|org|gov|int|ru|fr|es|ar|info|news|tv|uk|cn|id|co|edu|mil)\b/i;
-const SHORT_LINE = 160;
+const SHORT_LINE = 120;
 const CRAWL_HEADER = /^date\s+(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)\b\s*(.*)$/i;
 
 export function normalizeText(s: string): string {
@@ -62,7 +62,8 @@ export function normalizePublished(v: string | null | undefined): string | null 
  * ("Thứ 4, 29.09.2021 | 16:24:29", "VTC News•27/09/2024").
  */
 function datelineOf(line: string, c: Compiled): string | null {
-  if (line.length > 90) return null;
+  // Every dateline has a four-digit year.
+  if (line.length > 90 || !/\d{4}/.test(line)) return null;
   let iso: string | null = null;
   let found = '';
   const m = NUMERIC_DATE.exec(line);
@@ -103,7 +104,7 @@ function compile(bp: Boilerplate): Compiled {
     credits: new RegExp(`^(?:${[...new Set(bp.credits)].sort(byLength).map(escapeRe).join('|')})`, 'i'),
     comments: new RegExp(`(?:^| )(?:${[...new Set(bp.comments.map((c) => c.trim()))].sort(byLength).map(escapeRe).join('|')})(?: |$)`),
     inlineCredits: inlineCreditRe(bp),
-    monthDate: monthDateRe([...bp.months.keys()]),
+    monthDate: monthDateRe(bp.monthNames),
     months: bp.months,
   };
 }
@@ -143,8 +144,11 @@ function commentForm(folded: string, length: number, c: Compiled): boolean {
 }
 
 /** Navigation: several short segments separated by | or •, or a line with no letters at all. */
+const NAV_HINT = /[|•·»›>]|\s{3}/;
+
 function navigation(line: string, raw = false): boolean {
   if (!/\p{L}/u.test(line)) return !/\d/.test(line) || line.length < 4;
+  if (!NAV_HINT.test(line)) return false;
   // In a text dump a menu keeps its items apart with runs of spaces or tabs.
   // Breadcrumbs too: "Accueil > Politique > Défense".
   const parts = line.split(raw ? /\s{3,}|\s*[|•·»›>]\s*/ : /\s*[|•·»›>]\s*/).filter(Boolean);
@@ -174,7 +178,7 @@ export function clean(raw: RawDocument): CleanDocument {
   const drop = (line: string, rule: string) => removed.push({ line, rule });
 
   const rawLines = normalizeText(body).split('\n');
-  let lines = rawLines.map((l) => l.replace(/\s+/g, ' ').trim());
+  let lines = rawLines.map((l) => (/\s\s|[^\S ]/.test(l) ? l.replace(/\s+/g, ' ') : l).trim());
 
   // Crawl dumps open with " date YYYY-MM" (the crawl's publication month).
   const firstIdx = lines.findIndex((l) => l !== '');
@@ -229,7 +233,7 @@ export function clean(raw: RawDocument): CleanDocument {
       drop(line, 'credit');
       continue;
     }
-    if (navigation(line) || navigation(rawLines[i].trim(), true)) {
+    if (navigation(line) || (rawLines[i].length !== line.length && navigation(rawLines[i].trim(), true))) {
       drop(line, 'navigation');
       continue;
     }

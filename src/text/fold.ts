@@ -44,11 +44,16 @@ const CACHE_LIMIT = 200_000;
 
 /** Matching key of one token (see module comment). Case is folded unless `keepCase`. */
 export function foldToken(token: string, keepCase = false): string {
-  // Plain ASCII needs no table (most tokens of English, numbers, punctuation).
-  if (ASCII.test(token)) return keepCase ? token : token.toLowerCase();
   const cacheKey = keepCase ? '\u0001' + token : token;
   const hit = tokenCache.get(cacheKey);
   if (hit !== undefined) return hit;
+  // Plain ASCII needs no table (most tokens of English, numbers, punctuation).
+  if (ASCII.test(token)) {
+    const k = keepCase ? token : token.toLowerCase();
+    if (tokenCache.size >= CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(cacheKey, k);
+    return k;
+  }
   let s = keepCase ? token : token.toLowerCase();
   if (HAS_TONE_OR_NONASCII.test(s)) {
     s = asciiDigits(s).replace(MAPPED_CHARS, mapChar).replace(ARABIC_MARKS, '');
