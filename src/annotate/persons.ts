@@ -37,6 +37,11 @@ type Desc =
   | { kind: 'lead'; m: { first: number; last: number } };
 
 const UNIVERSAL_GLUE = new Set([',', '-']);
+
+/** A rank, a title or an honorific: what says the words describe a person, not an institution. */
+function isPersonal(d: Desc): boolean {
+  return d.kind === 'rank' || d.kind === 'lead' || (d.kind === 'word' && (d.m as PhraseMatch<PersonWord>).value.kind !== 'org');
+}
 const CONJUNCTIONS = new Set(['và', 'and', 'et', 'y', 'e', 'и', 'و', 'dan', '和', '与']);
 const MAX_NAME_WORDS = 6;
 
@@ -105,9 +110,11 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
     const b0 = bracketBefore(j);
     if (b0 >= 0 && endsAt.has(b0)) j = b0;
     // "La ministra de Defensa, Margarita Robles": a title, a comma, the name.
-    if (j > 1 && (tokens[j - 1].text === ',' || tokens[j - 1].text === '،') && sameSentence(j - 1, at) && !consumed[j - 2]) {
-      const d = endsAt.get(j - 1);
-      if (d && (d.kind === 'rank' || (d.kind === 'word' && ['title', 'honorific'].includes((d.m as PhraseMatch<PersonWord>).value.kind)))) j -= 1;
+    // ("la subsecretaria de Defensa de Chile, Carolina Fuentes": the chain must hold a title, checked below.)
+    let acrossComma = false;
+    if (j > 1 && (tokens[j - 1].text === ',' || tokens[j - 1].text === '،') && sameSentence(j - 1, at) && !consumed[j - 2] && endsAt.has(j - 1)) {
+      j -= 1;
+      acrossComma = true;
     }
     while (j > 0) {
       const d = endsAt.get(j);
@@ -146,6 +153,7 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
       if (!seg.length || seg[0].kind === 'country' || (seg[0].kind === 'word' && (seg[0].m as PhraseMatch<PersonWord>).value.kind === 'org')) break;
       chain.unshift(...seg);
     }
+    if (acrossComma && !chain.some(isPersonal)) return [];
     return chain;
   };
 
@@ -231,6 +239,8 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
   function nameRun(i: number, strict = false): { first: number; last: number } | null {
     const t = tokens[i];
     if (!t || !t.isWord || labelled[i] || stop[i] || /^\d/.test(t.text)) return null;
+    // Arabic: a name does not start with the article ("والإنتاج الحربي" after a title is not a name).
+    if (pack.nameStartBlock.some((p) => t.text.startsWith(p))) return null;
     if (pack.caseless) {
       let j = i;
       let words = 0;
@@ -308,6 +318,8 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
       !tokens.slice(run.first, run.last).every((x) => !x.isWord || (x.text.length > 1 && x.text === x.text.toUpperCase()));
     // A capitalised word at the start of a sentence is not a name by itself.
     if (!describedBefore && !surname && !describedAfter) continue;
+    // "Combat Training Centre", "Defense POW/MIA Accounting Agency": institutions, not people.
+    if (tokens.slice(run.first, run.last).some((x) => pack.notNameWords.has(x.key))) continue;
     if (pack.caseless && !describedBefore && !describedAfter) continue;
     const chain = [...before, ...after.chain];
     const rank = [...before].reverse().find((d) => d.kind === 'rank') ?? after.chain.find((d) => d.kind === 'rank');

@@ -32,6 +32,8 @@ const TYPE_RANK: EventType[] = ['signing', 'talks', 'reception', 'exercise', 'po
 /** A lead whose date is older than this before publication is background, not the news. */
 const STALE_DAYS = 120;
 const LEAD_SEARCH = 12;
+/** How far before a name its introduction may name the person's state. */
+const INTRODUCTION_WINDOW = 10;
 
 interface Lead {
   sentence: Sentence;
@@ -57,7 +59,11 @@ export function assemble(doc: Doc): DefenceEvent[] {
   const leadSentences = doc.sentences.filter((s) => !s.isTitle && reader.hasCue('lead', s) && !reader.isFuture(s, 0));
   const scopes = [...core, ...leadSentences.map((s) => ({ first: s.first, last: s.last }))];
   const exclude = [...lead.framing, ...leadSentences.flatMap((s) => reader.framing(s))];
-  let drafts = participantsFrom(doc, reader, scopes, exclude);
+  // The two or three sentences after the lead often name the other side's principal and the members;
+  // there only people of the defence establishments count (not a head of state being accompanied).
+  const after = doc.sentences.filter((s) => !s.isCaption && !s.isTitle && s.index > lead.sentence.index &&
+    s.paragraph <= lead.sentence.paragraph + 1).slice(0, 3).map((s) => ({ first: s.first, last: s.last }));
+  let drafts = participantsFrom(doc, reader, scopes, exclude, after);
   const coreCountries = doc.countries.filter((c) => core.some((r) => c.first >= r.first && c.last <= r.last) &&
     !reader.inRanges(c.first, lead.framing) && !afterVenue(doc, c.first));
   if (new Set([...countriesOf(drafts), ...coreCountries.map((c) => c.value)]).size < 2) {
@@ -65,7 +71,7 @@ export function assemble(doc: Doc): DefenceEvent[] {
     // The lead names one side; the next sentences of its paragraph, or the next paragraph, often name the other.
     const para = doc.sentences.filter((s) => !s.isCaption && s.index > lead.sentence.index &&
       s.paragraph <= lead.sentence.paragraph + 2).slice(0, 3);
-    drafts = participantsFrom(doc, reader, [...scopes, ...para.map((s) => ({ first: s.first, last: s.last }))], exclude);
+    drafts = participantsFrom(doc, reader, [...scopes, ...para.map((s) => ({ first: s.first, last: s.last }))], exclude, after);
   }
 
   // Countries: the participants' states, completed from the dyad written in the headline, the lead or the mechanism.
@@ -110,7 +116,7 @@ export function assemble(doc: Doc): DefenceEvent[] {
   if (countries.size < 2) return [];
 
   // People without a written country: the side not yet represented, else the home state.
-  fillCountries(drafts, [...countries.keys()], home);
+  fillCountries(doc, reader, drafts, [...countries.keys()], home);
   drafts = drafts.filter((d) => d.p.country === null || countries.has(d.p.country));
   assignRoles(doc, reader, drafts);
   drafts.forEach(settleRank);
@@ -259,16 +265,46 @@ function eventType(doc: Doc, reader: Reader, lead: Lead, title: Sentence[],
   return { type: 'other', evidence: { start: lead.sentence.start, end: lead.sentence.end, origin: 'type:default' } };
 }
 
-function fillCountries(drafts: ParticipantDraft[], countries: string[], home: string | null): void {
+/**
+ * States of people the text does not tie to one, in passes from strongest to weakest hint:
+ * a state named in the words that introduce them ("the Australian Army's ..., Brigadier X"),
+ * the one side not yet represented, the nearest state in their sentence, the home state.
+ */
+function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], countries: string[], home: string | null): void {
+  const set = (d: ParticipantDraft, c: string, origin: string, ev?: { start: number; end: number }) => {
+    d.p.country = c;
+    (d.evidence.country ??= []).push({ start: ev?.start ?? d.mention.start, end: ev?.end ?? d.mention.end, origin });
+  };
+  const persons = [...doc.persons].sort((a, b) => a.first - b.first);
+  for (const d of drafts) {
+    // (A family-name hint is weaker than a state named in the introduction.)
+    if (d.countryKnown) continue;
+    const m = d.mention;
+    const s = doc.sentences[m.sentence];
+    const prev = persons.filter((x) => x.last <= m.first && x.sentence === m.sentence).pop();
+    // The introduction: the few words before the name, after the previous person, outside framing
+    // clauses, and not a place ("đến Việt Nam", "إلى كوبا").
+    const from = Math.max(prev ? prev.last : s.first, m.first - INTRODUCTION_WINDOW);
+    const intro = doc.countries.filter((c) => c.first >= from && c.last <= m.first && countries.includes(c.value) &&
+      !reader.inRanges(c.first, reader.framing(s)) && !afterVenue(doc, c.first) &&
+      !doc.clauseCues.some((x) => x.value.has('toward') && x.last === c.first)).pop();
+    if (intro) set(d, intro.value, `${intro.origin}+introduction`, intro);
+  }
   for (const d of drafts) {
     if (d.p.country) continue;
     const taken = new Set(drafts.filter((x) => x.p.country).map((x) => x.p.country));
     const free = countries.filter((c) => !taken.has(c));
-    const pick = free.length === 1 ? free[0] : home && countries.includes(home) ? home : free[0] ?? null;
-    if (pick) {
-      d.p.country = pick;
-      (d.evidence.country ??= []).push({ start: d.mention.start, end: d.mention.end, origin: 'participant:other-side' });
-    }
+    if (free.length === 1) set(d, free[0], 'participant:other-side');
+  }
+  for (const d of drafts) {
+    if (d.p.country) continue;
+    const m = d.mention;
+    const s = doc.sentences[m.sentence];
+    const near = doc.countries
+      .filter((c) => c.first >= s.first && c.last <= s.last && countries.includes(c.value))
+      .sort((a, b) => Math.abs(a.first - m.first) - Math.abs(b.first - m.first))[0];
+    if (near) set(d, near.value, `${near.origin}+nearest`, near);
+    else if (home && countries.includes(home)) set(d, home, `${doc.pack?.code}/lang:home_country`);
   }
 }
 

@@ -64,15 +64,24 @@ export function positionOf(descriptors: PhraseMatch<PersonWord>[], abroad: boole
   return out.length ? out.join(', ') : null;
 }
 
+/** A person of a defence establishment: a military rank, or a description with a defence word in it. */
+function defencePerson(doc: Doc, reader: Reader, m: PersonMention): boolean {
+  if (m.rank?.value.code) return true;
+  return m.descriptors.some((d) => reader.hasCue('defence', d));
+}
+
 export function participantsFrom(
   doc: Doc,
   reader: Reader,
   scopes: Range[],
   exclude: Range[],
+  /** Further sentences where only people of the defence establishments count. */
+  defenceScopes: Range[] = [],
 ): ParticipantDraft[] {
   const drafts: ParticipantDraft[] = [];
+  const within = (m: PersonMention, rs: Range[]) => rs.some((r) => m.first >= r.first && m.last <= r.last);
   const inScope = (m: PersonMention) =>
-    scopes.some((r) => m.first >= r.first && m.last <= r.last) && !reader.inRanges(m.first, exclude);
+    (within(m, scopes) || (within(m, defenceScopes) && defencePerson(doc, reader, m))) && !reader.inRanges(m.first, exclude);
   for (const m of doc.persons) {
     if (!inScope(m)) continue;
     // A person needs a rank, an office or an honorific to be a participant (not a passing name).

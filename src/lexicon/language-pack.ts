@@ -69,6 +69,10 @@ export interface LanguagePack {
   nameParticles: Set<string>;
   /** Small words allowed inside a description chain between two descriptions ("of", "de"). */
   nameGlue: Set<string>;
+  /** Words that make a capitalised run an institution, not a person ("Agency", "Centre"). */
+  notNameWords: Set<string>;
+  /** Prefixes a name never starts with (Arabic article "ال"). */
+  nameStartBlock: string[];
 }
 
 /** Page-furniture markers of every language, merged: cleaning runs before the language is known. */
@@ -367,6 +371,8 @@ function buildPack(code: string): LanguagePack {
     nameStop,
     nameParticles: new Set(list(persons.name_particles).map((s) => foldToken(s))),
     nameGlue: new Set(list(persons.glue).map((s) => foldToken(s))),
+    notNameWords: new Set(list(persons.not_name_words).map((s) => foldToken(s))),
+    nameStartBlock: list(persons.name_start_block).map((s) => s.normalize('NFC')),
   };
 }
 
