@@ -187,7 +187,11 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
       const close = tokens.findIndex((t, k) => k > j && k < j + 14 && t.text === ')');
       if (close > 0) j = close + 1;
     }
-    if (!tokens[j] || !glue.has(tokens[j].key)) return { chain, last: from };
+    // Arabic writes the description right after the name ("الفريق أول فاديم سوكولوف نائب وزير الدفاع الروسي"):
+    // without capitals, the name already ended where the description starts.
+    // But "فان فان جيانج ووزير ..." (and the minister ...) names somebody else.
+    if (pack.caseless && startsAt.has(j) && !(startsAt.get(j)!.m as PhraseMatch<unknown>).proclitic?.startsWith('و')) j--;
+    else if (!tokens[j] || !glue.has(tokens[j].key)) return { chain, last: from };
     j++;
     // ", Nữ Nam tước Goldie DL": the description of the next person, not of this one.
     if (leadsToName(j)) return { chain, last: from };
@@ -321,6 +325,8 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
     // "Combat Training Centre", "Defense POW/MIA Accounting Agency": institutions, not people.
     if (tokens.slice(run.first, run.last).some((x) => pack.notNameWords.has(x.key))) continue;
     if (pack.caseless && !describedBefore && !describedAfter) continue;
+    // Without capitals, a lead word alone ("ترأس أشغال ...") does not make the next words a name.
+    if (pack.caseless && !before.some((d) => d.kind !== 'lead') && !describedAfter) continue;
     const chain = [...before, ...after.chain];
     const rank = [...before].reverse().find((d) => d.kind === 'rank') ?? after.chain.find((d) => d.kind === 'rank');
     // The country nearest the name among country phrases overlapping the description chain.

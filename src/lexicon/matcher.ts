@@ -18,6 +18,8 @@ export interface PhraseMatch<V> {
   end: number;
   /** The lexicon entry as written, for evidence (`vi/ranks:Thượng tướng`). */
   origin: string;
+  /** The clitic stripped from the first word to match (Arabic "و" in "ووزير"), if any. */
+  proclitic?: string;
 }
 
 interface Entry {
@@ -163,12 +165,20 @@ export class PhraseMatcher<V = unknown> {
     const nextFree = new Int32Array(n).fill(from);
     const bestLast = new Int32Array(n);
     const bestEntry: (Entry | null)[] = new Array(n).fill(null);
+    const bestClitic: (string | undefined)[] = new Array(n).fill(undefined);
     for (let i = from; i < to; i++) {
       bestLast.fill(-1);
+      bestClitic.fill(undefined);
       const k = tokens[i].key;
       this.walk(this.root, tokens, i, i, k, bestLast, bestEntry);
-      for (const p of this.proclitics) {
-        if (k.length > p.length + 1 && k.startsWith(p)) this.walk(this.root, tokens, i, i, k.slice(p.length), bestLast, bestEntry);
+      if (this.proclitics.length) {
+        const plain = Int32Array.from(bestLast);
+        for (const p of this.proclitics) {
+          if (k.length > p.length + 1 && k.startsWith(p)) {
+            this.walk(this.root, tokens, i, i, k.slice(p.length), bestLast, bestEntry);
+            for (let L = 0; L < n; L++) if (bestLast[L] !== plain[L] && bestClitic[L] === undefined) bestClitic[L] = p;
+          }
+        }
       }
       for (let L = 0; L < n; L++) {
         const last = bestLast[L];
@@ -176,7 +186,9 @@ export class PhraseMatcher<V = unknown> {
         const e = bestEntry[L]!;
         nextFree[L] = last;
         if (e.value !== null) {
-          out[L].push({ value: e.value, first: i, last, start: tokens[i].start, end: tokens[last - 1].end, origin: e.origin });
+          const m: PhraseMatch<unknown> = { value: e.value, first: i, last, start: tokens[i].start, end: tokens[last - 1].end, origin: e.origin };
+          if (bestClitic[L] !== undefined) m.proclitic = bestClitic[L];
+          out[L].push(m);
         }
       }
     }

@@ -144,14 +144,14 @@ function commentForm(folded: string, length: number, c: Compiled): boolean {
 }
 
 /** Navigation: several short segments separated by | or •, or a line with no letters at all. */
-const NAV_HINT = /[|•·»›>]|\s{3}/;
+const NAV_HINT = /[|•·»›>]|\s{3}|\s\/\s/;
 
 function navigation(line: string, raw = false): boolean {
   if (!/\p{L}/u.test(line)) return !/\d/.test(line) || line.length < 4;
   if (!NAV_HINT.test(line)) return false;
   // In a text dump a menu keeps its items apart with runs of spaces or tabs.
-  // Breadcrumbs too: "Accueil > Politique > Défense".
-  const parts = line.split(raw ? /\s{3,}|\s*[|•·»›>]\s*/ : /\s*[|•·»›>]\s*/).filter(Boolean);
+  // Breadcrumbs too: "Accueil > Politique > Défense", "Главная / Политика / Оборона".
+  const parts = line.split(raw ? /\s{3,}|\s*[|•·»›>]\s*|\s+\/\s+/ : /\s*[|•·»›>]\s*|\s+\/\s+/).filter(Boolean);
   if (parts.length >= (raw ? 4 : 3)) {
     const avg = parts.reduce((a, p) => a + p.length, 0) / parts.length;
     return avg < 25;

@@ -22,7 +22,7 @@ const INDONESIAN = /\b(tidak|bisa|sejumlah|mengatakan|Indonesia|TNI|Kemhan|Menha
 const MALAY = /\b(kerajaan|boleh|ialah|daripada|kerana|beliau|Malaysia|ATM|Kementerian Pertahanan Malaysia)\b/gi;
 
 // The headline and lead are enough to tell the language, and franc's cost grows with the sample.
-const SAMPLE = 320;
+const SAMPLE = 420;
 // Languages of news an analyst of defence diplomacy meets: comparing with these only (not the
 // long tail of franc's list) keeps detection fast and avoids rare look-alikes.
 const CANDIDATES = ['vie', 'eng', 'arb', 'fra', 'spa', 'rus', 'ind', 'zlm', 'cmn', 'por', 'deu', 'ita', 'nld', 'pol',
@@ -44,7 +44,13 @@ function candidatesFor(sample: string): string[] {
   const cyrillic = sample.match(/[\u0400-\u04ff]/g)?.length ?? 0;
   const letters = sample.match(/\p{L}/gu)?.length ?? 1;
   if (arabic > letters / 2) return ARABIC_SCRIPT;
-  if (cyrillic > letters / 2) return CYRILLIC;
+  if (cyrillic > letters / 2) {
+    // A few letters tell Cyrillic alphabets apart where trigrams of a short sample may not:
+    // ы э ё are Russian (and Belarusian), never Bulgarian, Ukrainian or Serbian.
+    if (/[ыэё]/i.test(sample)) return ['rus', 'bel', 'kaz'];
+    if (/[іїєґ]/i.test(sample)) return ['ukr', 'bel'];
+    return CYRILLIC;
+  }
   return CANDIDATES;
 }
 
