@@ -136,7 +136,7 @@ function inlineCreditRe(bp: Boilerplate): RegExp {
 
 function viewCounter(line: string, bp: Boilerplate): boolean {
   if (line.length > 40 || !/\d/.test(line)) return false;
-  return bp.views.has(foldLine(line.replace(/[\d.,]+/g, ' ')));
+  return bp.views.has(foldLine(line.replace(/[\d.,:]+/g, ' ')));
 }
 
 function commentForm(folded: string, length: number, c: Compiled): boolean {
@@ -146,8 +146,30 @@ function commentForm(folded: string, length: number, c: Compiled): boolean {
 /** Navigation: several short segments separated by | or •, or a line with no letters at all. */
 const NAV_HINT = /[|•·»›>]|\s{3}|\s\/\s/;
 
+/** A short line that starts with a furniture marker ("Share:", "Tags:", "Cỡ chữ"), followed by buttons or links. */
+function markerHead(line: string, bp: Boilerplate): boolean {
+  const colon = line.indexOf(':');
+  if (colon > 0 && colon < 30) {
+    const head = foldLine(line.slice(0, colon));
+    if (bp.lines.has(head)) return true;
+  }
+  const words = line.split(/\s+/);
+  if (words.length > 10) return false;
+  for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
+    if (bp.lines.has(foldLine(words.slice(0, k).join(' ')))) return true;
+  }
+  return false;
+}
+
+/** A line that reads like another article's headline: several words, no sentence ending, not too long. */
+function headlineLike(line: string): boolean {
+  const words = line.split(/\s+/).length;
+  return words >= 4 && words <= 24 && line.length <= 160 && !SENTENCE_END.test(line) && !/[:;]$/.test(line);
+}
+
 function navigation(line: string, raw = false): boolean {
-  if (!/\p{L}/u.test(line)) return !/\d/.test(line) || line.length < 4;
+  // A line without letters: counters, clock times, codes ("0104", "16:41").
+  if (!/\p{L}/u.test(line)) return !/\d/.test(line) || line.length <= 12;
   if (!NAV_HINT.test(line)) return false;
   // In a text dump a menu keeps its items apart with runs of spaces or tabs.
   // Breadcrumbs too: "Accueil > Politique > Défense", "Главная / Политика / Оборона".
@@ -210,6 +232,11 @@ export function clean(raw: RawDocument): CleanDocument {
       drop(line, 'marker');
       continue;
     }
+    // "Compartir: Facebook Twitter", "Теги: армия, флот", "Cỡ chữ A A A": a marker and its buttons or links.
+    if (line.length <= 100 && markerHead(line, bp)) {
+      drop(line, 'marker');
+      continue;
+    }
     if (URL_LINE.test(line)) {
       url ??= line;
       drop(line, 'url');
@@ -221,7 +248,8 @@ export function clean(raw: RawDocument): CleanDocument {
       drop(line, 'dateline');
       continue;
     }
-    if (viewCounter(line, bp)) {
+    // "Сегодня, 19:55   Просмотров: 8 417   Комментарии: 23": counters among the page's other items.
+    if (viewCounter(line, bp) || (line.length <= 100 && rawLines[i].split(/\s{3,}|\s*[|•·]\s*/).some((part) => viewCounter(part.trim(), bp)))) {
       drop(line, 'view-counter');
       continue;
     }
@@ -257,6 +285,15 @@ export function clean(raw: RawDocument): CleanDocument {
     keptChars += line.length;
   }
 
+  // A tail of other articles' headlines with no marker before it: two or more headline-like lines
+  // closing the page (bylines between them and the article go too).
+  let end = kept.length;
+  while (end > 1 && headlineLike(kept[end - 1])) end--;
+  if (kept.length - end >= 2 && end >= 2) {
+    while (end > 1 && kept[end - 1].split(/\s+/).length <= 3 && !SENTENCE_END.test(kept[end - 1])) end--;
+    drop(kept.slice(end).join(' / ').slice(0, 200), 'headline-tail');
+    kept.length = end;
+  }
   // Section labels above the headline ("Politique", "Thời sự"): one or two words, alone on their line.
   while (kept.length > 2 && !title && kept[0].split(/\s+/).length <= 2 && !SENTENCE_END.test(kept[0]) && kept[1].length > kept[0].length) {
     drop(kept.shift()!, 'section-label');
