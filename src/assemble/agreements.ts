@@ -29,53 +29,79 @@ export function extractAgreements(doc: Doc, reader: Reader, eventYear: number | 
   const kindStarts = new Set(doc.agreementKinds.map((k) => k.first));
   const yearAt = new Map<number, number>();
   for (const d of doc.dates) if (d.yearOnly && d.year !== null) yearAt.set(d.first, d.year);
+  const dateStart = new Map(doc.dates.map((d) => [d.first, d]));
 
   const agreements: Agreement[] = [];
   const evidence: Record<string, Evidence[]> = {};
   const seen = new Set<string>();
 
+  const connectors = new Set(pack.dateWords.of(doc.matches).filter((w) => w.value.kind === 'connector').map((w) => w.first));
+
   for (const k of doc.agreementKinds) {
-    const head = t[k.first];
+    let head = t[k.first];
     const s = reader.sentence(k.first);
-    if (pack.agreementTitledOnly && !head.upper) continue;
-    if (!pack.caseless && pack.agreementTitledOnly && k.first === s.first && !t[k.last]?.upper && !after.has(k.last)) {
-      // "Thỏa thuận này ..." at the start of a sentence: capitalised only because it starts it.
-      const next = t[k.last];
-      if (!next || next.isWord === false) continue;
+    // A named document: a capitalised kind word ("Bản ghi nhớ về ..."), a proper name before the kind
+    // ("the Lombok Treaty", "Horizon 2047 roadmap"), or a kind followed by what it is about
+    // ("un protocole d'accord dans le domaine de ...").
+    let first = k.first;
+    if (!pack.caseless) {
+      while (first > s.first + 1 && first > k.first - 5) {
+        const x = t[first - 1];
+        if ((x.isWord && x.upper) || x.text === '-' || /^\d{4}$/.test(x.key)) first--;
+        else break;
+      }
+      while (first < k.first && !t[first].isWord) first++;
     }
-    if (pack.caseless && !after.has(k.last) && !after.has(k.last + 1)) continue;
+    const named = first < k.first;
+    const qualified = after.has(k.last) || after.has(k.last + 1);
+    if (pack.caseless ? !qualified : pack.agreementTitledOnly && !head.upper && !named && !qualified) continue;
+    // Where a language lists what follows a kind word (fr, es), a bare capitalised kind
+    // ("del Plan en una reunión") is a reference back, not a title.
+    if (!pack.caseless && pack.agreementQualified && !named && !qualified &&
+      !t.slice(k.last, Math.min(k.last + 3, s.last)).some((x) => x.isWord && x.upper)) continue;
+    if (!pack.caseless && head.upper && !named && !qualified && k.first === s.first && !t[k.last]?.upper) {
+      // "Thỏa thuận này ...", "The agreement ...": capitalised only because it starts the sentence.
+      const next = t[k.last];
+      if (!next || !next.isWord || !next.upper) continue;
+    }
+    head = t[first];
     // The title.
     let last = k.last;
+    let year: number | null = null;
     while (last < s.last && last - k.first < MAX_TITLE_TOKENS) {
       const x = t[last];
       if (TITLE_BREAK.has(x.text) || stops.has(last) || (last > k.last && kindStarts.has(last))) break;
+      // "... of 2015", "... de 2000": the year it was signed, not part of the title.
+      if (connectors.has(last) && yearAt.has(last + 1)) {
+        year = yearAt.get(last + 1)!;
+        break;
+      }
       // "và Kế hoạch ...": a second document.
       if (kindStarts.has(last + 1) && !x.upper && x.isWord && last > k.last) break;
       last++;
     }
-    if (last - k.last < 1) continue;
+    // Trailing small words belong to the sentence, not the title ("... 2024-2025 y").
+    while (last - 1 > k.last && t[last - 1].isWord && !t[last - 1].upper && t[last - 1].text.length <= 3 && !/\d/.test(t[last - 1].text)) last--;
+    if (last - k.last < 1 && !named) continue;
     const title = doc.text.slice(head.start, t[last - 1].end).trim();
     const key = foldPhrase(title);
     if (seen.has(key)) continue;
     seen.add(key);
 
-    // A signing year right after the title: "ký năm 2017", "signed in 2017".
-    let year: number | null = null;
-    for (let j = last; j < Math.min(s.last, last + 4); j++) {
-      const y = yearAt.get(j);
-      if (y) {
-        year = y;
-        break;
-      }
+    // A signing year written with the document: "ký năm 2017", "signed in 2011", "подписанный 28 марта 1994 года".
+    for (let j = last; year === null && j < Math.min(s.last, last + 6) && !kindStarts.has(j); j++) {
+      const d = dateStart.get(j);
+      if (d && d.year !== null) year = d.year;
     }
-    const before = { first: s.first, last: k.first };
+    const before = { first: s.first, last: first };
     const proposed = reader.hasCue('proposal', before) || reader.hasCue('future', before);
-    const signedBefore = signedAt.some((m) => m.first >= s.first && m.last <= k.first);
+    const signedBefore = signedAt.some((m) => m.first >= s.first && m.last <= first);
     const signedAfter = signedAt.some((m) => m.first >= last && m.first < Math.min(s.last, last + 4));
     let status: Agreement['status'];
     if (proposed) status = 'proposed';
-    else if (year !== null && eventYear !== null && year < eventYear) status = 'referenced';
-    else if (signedBefore || (signedAfter && year === null)) status = 'signed';
+    // A year written with it, before the event's (or when the event's is unknown): an earlier document.
+    else if (year !== null && (eventYear === null || year < eventYear)) status = 'referenced';
+    else if (signedBefore || signedAfter) status = 'signed';
     else status = 'referenced';
     if (status === 'signed' && year === null) year = eventYear;
     if (status === 'proposed') year = null;

@@ -59,6 +59,8 @@ export interface LanguagePack {
   areas: Layer<Area>;
   agreementKinds: Layer<AgreementKind>;
   agreementTitledOnly: boolean;
+  /** The language lists words that follow a kind word in a title (title_after). */
+  agreementQualified: boolean;
   agreementTitleAfter: Layer<true>;
   agreementTitleStop: Layer<true>;
   signed: Layer<true>;
@@ -362,6 +364,7 @@ function buildPack(code: string): LanguagePack {
     areas,
     agreementKinds,
     agreementTitledOnly: agrY.titled_only !== false,
+    agreementQualified: list(agrY.title_after).length > 0,
     agreementTitleAfter,
     agreementTitleStop,
     signed,
