@@ -15,6 +15,8 @@ import type { Reader } from './context.js';
  */
 
 const MAX_COMMITMENTS = 6;
+/** How far after "60 năm" / an anniversary word its year range may stand. */
+const RANGE_WINDOW = 20;
 const MAX_TEXT = 240;
 const MIN_WORDS = 8;
 const CLAUSE_END = new Set([';', '؛', '.', '!', '?', '؟']);
@@ -92,7 +94,7 @@ export function extractCommitments(doc: Doc, reader: Reader, eventYear: number |
   return { commitments, evidence };
 }
 
-export function extractAnniversaries(doc: Doc, reader: Reader): {
+export function extractAnniversaries(doc: Doc, reader: Reader, eventYear: number | null = null): {
   anniversaries: Anniversary[];
   evidence: Record<string, Evidence[]>;
 } {
@@ -111,11 +113,18 @@ export function extractAnniversaries(doc: Doc, reader: Reader): {
   };
   // Year ranges "(1960-2020)", "1973–2023".
   const ranges: Array<{ first: number; last: number; from: number; to: number }> = [];
+  // Years joined by a dash, each possibly inside a full date: "1973-2023", "(5/9/1962-5/9/2022)".
+  const isYear = (k: number) => /^\d{4}$/.test(t[k]?.key ?? '') && Number(t[k].key) >= 1700 && Number(t[k].key) <= 2100;
   for (let i = 0; i + 2 < t.length; i++) {
-    if (/^\d{4}$/.test(t[i].key) && t[i + 1].text === '-' && /^\d{4}$/.test(t[i + 2].key)) {
-      const from = Number(t[i].key);
-      const to = Number(t[i + 2].key);
-      if (to > from && to - from <= 200 && from >= 1700) ranges.push({ first: i, last: i + 3, from, to });
+    if (!isYear(i) || t[i + 1].key !== '-') continue;
+    for (let j = i + 2; j < Math.min(t.length, i + 8); j++) {
+      if (t[j].text === ')' || t[j].text === ',' || (t[j].isWord && !/^\d+$/.test(t[j].key))) break;
+      if (isYear(j)) {
+        const from = Number(t[i].key);
+        const to = Number(t[j].key);
+        if (to > from && to - from <= 200) ranges.push({ first: i, last: j + 1, from, to });
+        break;
+      }
     }
   }
   const annCues = doc.clauseCues.filter((c) => c.value.has('anniversary'));
@@ -126,7 +135,7 @@ export function extractAnniversaries(doc: Doc, reader: Reader): {
     if (n < 1 || n > 200) continue;
     const s = reader.sentence(i);
     // "60 năm ... (1960-2020)": the range that spans exactly n years.
-    const r = ranges.find((x) => x.first > i && x.first <= i + 14 && x.to - x.from === n && reader.sentence(x.first) === s);
+    const r = ranges.find((x) => x.first > i && x.first <= i + RANGE_WINDOW && x.to - x.from === n && reader.sentence(x.first) === s);
     if (r) {
       add({ years: n, from: r.from, to: r.to }, t[i].start, t[r.last - 1].end, 'anniversary:years-range');
       continue;
@@ -140,13 +149,23 @@ export function extractAnniversaries(doc: Doc, reader: Reader): {
   // An anniversary word with a range but the number in words ("الذكرى الخامسة والستين ... (1960-2025)").
   for (const c of annCues) {
     const s = reader.sentence(c.first);
-    const r = ranges.find((x) => x.first > c.first && x.first <= c.last + 14 && reader.sentence(x.first) === s);
+    const r = ranges.find((x) => x.first > c.first && x.first <= c.last + RANGE_WINDOW && reader.sentence(x.first) === s);
     if (r) add({ years: r.to - r.from, from: r.from, to: r.to }, c.start, t[r.last - 1].end, `${c.origin}+range`);
   }
   // Ordinal words next to an anniversary word ("fiftieth anniversary").
   for (const e of doc.editions) {
     const c = annCues.find((x) => (x.first >= e.last && x.first <= e.last + 1) || (x.last <= e.first && x.last >= e.first - 1));
     if (c && e.n >= 5) add({ years: e.n, from: null, to: null }, Math.min(c.start, e.start), Math.max(c.end, e.end), `${c.origin}+ordinal`);
+  }
+  // "kỷ niệm 60 năm" with no range, in a report of an event of a known year: the years it closes.
+  if (eventYear !== null) {
+    for (const a of out) {
+      if (a.to === null && a.from === null) {
+        a.to = eventYear;
+        a.from = eventYear - a.years;
+      } else if (a.to === null && a.from !== null) a.to = a.from + a.years;
+      else if (a.from === null && a.to !== null) a.from = a.to - a.years;
+    }
   }
   return { anniversaries: out, evidence };
 }

@@ -145,7 +145,7 @@ export function assemble(doc: Doc): DefenceEvent[] {
   Object.assign(evidence, agreements.evidence);
   const commitments = extractCommitments(doc, reader, eventYear);
   Object.assign(evidence, commitments.evidence);
-  const anniversaries = extractAnniversaries(doc, reader);
+  const anniversaries = extractAnniversaries(doc, reader, eventYear);
   Object.assign(evidence, anniversaries.evidence);
 
   const sortedCountries = [...countries.keys()].sort();
@@ -205,8 +205,10 @@ function findLead(doc: Doc, reader: Reader): Lead | null {
     const cue = doc.cues.find((c) => inMain(c.first) && !reader.isFuture(c, 5));
     const mech = doc.mechanisms.find((m) => inMain(m.first) && !reader.isFuture(m, 6));
     if (!cue && !mech) return null;
-    const date = doc.dates.find((d) => inMain(d.first) && !d.yearOnly && (d.day !== null || d.month !== null || d.weekday !== null) &&
-      d.relative !== 'next' && !reader.isFuture(d, 3)) ?? null;
+    // An agency dateline opening the lead ("La Habana, 4 may (CP) -") dates the report, not the event.
+    const dateline = datelineEnd(doc, s);
+    const date = doc.dates.find((d) => inMain(d.first) && d.first >= dateline && !d.yearOnly &&
+      (d.day !== null || d.month !== null || d.weekday !== null) && d.relative !== 'next' && !reader.isFuture(d, 3)) ?? null;
     const person = doc.persons.some((p) => inMain(p.first) && (p.rank || p.descriptors.length));
     if (!date && !person) return null;
     if (date && date.year !== null && doc.published) {
@@ -245,6 +247,23 @@ function findLead(doc: Doc, reader: Reader): Lead | null {
     return { sentence: withMech, main: { first: withMech.first, last: withMech.last }, framing: reader.framing(withMech), date: null };
   }
   return null;
+}
+
+/**
+ * The end of an agency dateline at the start of a sentence ("HÀ NỘI (TTXVN) -", "La Habana, 4 may (CP) -",
+ * "SINGAPORE -"): a dash among the first words, after a bracketed agency or a capitalised place.
+ * Returns the first token after it, or the sentence start when there is none.
+ */
+function datelineEnd(doc: Doc, s: Sentence): number {
+  const t = doc.tokens;
+  for (let k = s.first + 1; k < Math.min(s.last - 3, s.first + 14); k++) {
+    if (t[k].key !== '-' || t[k - 1].end === t[k].start) continue;
+    const head = t.slice(s.first, k);
+    const agency = head.some((x) => x.text === '(') && t[k - 1].text === ')';
+    const place = doc.places.some((p) => p.first === s.first) || head.every((x) => !x.isWord || x.text === x.text.toUpperCase());
+    if (agency || place) return k + 1;
+  }
+  return s.first;
 }
 
 function eventType(doc: Doc, reader: Reader, lead: Lead, title: Sentence[],
