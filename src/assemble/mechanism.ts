@@ -70,7 +70,10 @@ export function mechanismMentions(doc: Doc, reader: Reader): MechanismMention[] 
     if (!edition) {
       // "4th Defence Policy Dialogue", "the fourth meeting of the Joint Working Group", "IV Diálogo".
       edition = doc.editions.filter((e) => e.last <= first && e.last >= first - BEFORE_WINDOW && e.first >= s.first).pop() ?? null;
-      if (edition && /roman|ordinal-word/.test(edition.origin) && first - edition.last > 1) edition = null;
+      // A number in words or Roman figures must touch the name, or be joined to it by small lower-case
+      // words only ("the fourth meeting of the Joint Working Group", "la XXVIII reunión del Comité").
+      if (edition && /roman|ordinal-word/.test(edition.origin) && first - edition.last > 1 &&
+        !doc.tokens.slice(edition.last, first).every((x) => x.isWord && !x.upper)) edition = null;
       // A country dyad after the head: "Đối thoại Chính sách quốc phòng Việt Nam-Anh".
       let j = m.last;
       for (;;) {
