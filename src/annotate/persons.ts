@@ -322,6 +322,10 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
       !tokens.slice(run.first, run.last).every((x) => !x.isWord || (x.text.length > 1 && x.text === x.text.toUpperCase()));
     // A capitalised word at the start of a sentence is not a name by itself.
     if (!describedBefore && !surname && !describedAfter) continue;
+    // "Cơ quan Quản lý ...": one capitalised word right after an organisation continues its name.
+    const lastBefore = before[before.length - 1];
+    if (!pack.caseless && run.last - run.first === 1 && lastBefore?.kind === 'word' &&
+      (lastBefore.m as PhraseMatch<PersonWord>).value.kind === 'org' && lastBefore.m.last === run.first) continue;
     // "Combat Training Centre", "Defense POW/MIA Accounting Agency": institutions, not people.
     if (tokens.slice(run.first, run.last).some((x) => pack.notNameWords.has(x.key))) continue;
     if (pack.caseless && !describedBefore && !describedAfter) continue;
@@ -348,6 +352,7 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
       descriptors,
       country: country ?? null,
       via: describedBefore ? (before[before.length - 1].kind) : surname ? 'surname' : 'apposition',
+      descEnd: Math.max(run.last, after.last),
     });
     for (let k = run.first; k < run.last; k++) used[k] = 1;
     for (let k = run.last; k < after.last; k++) consumed[k] = 1;

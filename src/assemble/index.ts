@@ -56,7 +56,9 @@ export function assemble(doc: Doc): DefenceEvent[] {
   const core: Range[] = [lead.main, ...title.map((s) => ({ first: s.first, last: s.last }))];
 
   // Participants: headline, lead, sentences that name a head of delegation.
-  const leadSentences = doc.sentences.filter((s) => !s.isTitle && reader.hasCue('lead', s) && !reader.isFuture(s, 0));
+  // Sentences that name the head of a delegation, or who else attended ("cùng dự có", "also present were").
+  const leadSentences = doc.sentences.filter((s) => !s.isTitle && (reader.hasCue('lead', s) || reader.hasCue('member', s)) &&
+    !reader.isFuture(s, 0) && !reader.isBackground(s, 0));
   const scopes = [...core, ...leadSentences.map((s) => ({ first: s.first, last: s.last }))];
   const exclude = [...lead.framing, ...leadSentences.flatMap((s) => reader.framing(s))];
   // The two or three sentences after the lead often name the other side's principal and the members;
@@ -303,11 +305,26 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
     const prev = persons.filter((x) => x.last <= m.first && x.sentence === m.sentence).pop();
     // The introduction: the few words before the name, after the previous person, outside framing
     // clauses, and not a place ("đến Việt Nam", "إلى كوبا").
-    const from = Math.max(prev ? prev.last : s.first, m.first - INTRODUCTION_WINDOW);
+    const from = Math.max(prev ? prev.descEnd : s.first, m.first - INTRODUCTION_WINDOW);
     const intro = doc.countries.filter((c) => c.first >= from && c.last <= m.first && countries.includes(c.value) &&
       !reader.inRanges(c.first, reader.framing(s)) && !afterVenue(doc, c.first) &&
       !doc.clauseCues.some((x) => x.value.has('toward') && x.last === c.first)).pop();
     if (intro) set(d, intro.value, `${intro.origin}+introduction`, intro);
+  }
+  for (const d of drafts) {
+    if (d.p.country) continue;
+    const taken = new Set(drafts.filter((x) => x.p.country).map((x) => x.p.country));
+    const free = countries.filter((c) => !taken.has(c));
+    if (free.length === 1) set(d, free[0], 'participant:other-side');
+  }
+  // The state of the place the report was filed from ("Tunis - La 36e session ..."): the home side
+  // of officials the report does not qualify.
+  const firstBody = doc.sentences.find((s) => !s.isTitle && !s.isCaption);
+  const filed = firstBody ? doc.places.find((p) => p.first === firstBody.first && p.value.country && countries.includes(p.value.country)) : undefined;
+  if (filed) {
+    const taken = new Set(drafts.filter((x) => x.p.country).map((x) => x.p.country));
+    const open = drafts.filter((d) => !d.p.country);
+    if (open.length && !taken.has(filed.value.country)) set(open[0], filed.value.country!, `${filed.origin}+filed-from`, filed);
   }
   for (const d of drafts) {
     if (d.p.country) continue;

@@ -32,6 +32,28 @@ export function samePerson(a: string, b: string): boolean {
   return short.every((t) => long.includes(t));
 }
 
+/**
+ * The same name in another grammatical case ("Виктором Головановым" / "Виктор Голованов"):
+ * every word of one starts with the corresponding word of the other, minus a short ending.
+ */
+export function sameStems(a: string, b: string): boolean {
+  const ka = nameKey(a);
+  const kb = nameKey(b);
+  if (ka.length !== kb.length || !ka.length) return false;
+  return ka.every((x, i) => {
+    const y = kb[i];
+    const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+    return long.startsWith(short.slice(0, Math.max(3, short.length - 1))) && long.length - short.length <= 3;
+  });
+}
+
+/** Of the ways a name is written in a report, the base form: inflected forms are longer. */
+function baseForm(doc: Doc, name: string): string {
+  let best = name;
+  for (const m of doc.persons) if (sameStems(m.name, best) && m.name.length < best.length) best = m.name;
+  return best;
+}
+
 /** English position from a person's descriptions: "Director of the Foreign Relations Department, Ministry of National Defence". */
 export function positionOf(descriptors: PhraseMatch<PersonWord>[], abroad: boolean): string | null {
   const units: string[] = [];
@@ -87,7 +109,7 @@ export function participantsFrom(
     // A person needs a rank, an office or an honorific to be a participant (not a passing name).
     if (!m.rank && !m.descriptors.length) continue;
     if (reader.isFuture({ first: m.first, last: m.last }, 4)) continue;
-    const existing = drafts.find((d) => samePerson(d.p.name, m.name));
+    const existing = drafts.find((d) => samePerson(d.p.name, m.name) || sameStems(d.p.name, m.name));
     if (existing) {
       // A fuller name in a later mention ("Ravkov" then "Ravkov Andrei Alekseevich").
       if (nameKey(m.name).length > nameKey(existing.p.name).length) existing.p.name = m.name;
@@ -96,6 +118,7 @@ export function participantsFrom(
     drafts.push(draftOf(doc, m));
   }
   enrich(doc, drafts);
+  for (const d of drafts) d.p.name = baseForm(doc, d.p.name);
   return drafts;
 }
 

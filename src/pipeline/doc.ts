@@ -54,6 +54,8 @@ export interface PersonMention {
   country: PhraseMatch<string> | null;
   /** How the name was found: after a rank, title, honorific, or as a surname-initial run. */
   via: string;
+  /** Token after the description that follows the name (the name's end when there is none). */
+  descEnd: number;
 }
 
 export interface EditionMention {
