@@ -44,7 +44,7 @@ interface Lead {
 }
 
 export function assemble(doc: Doc): DefenceEvent[] {
-  if (!doc.pack) return [];
+  if (!doc.pack || doc.opinion) return [];
   const reader = new Reader(doc);
   if (!aboutDefence(doc)) return [];
   const lead = findLead(doc, reader);
@@ -118,6 +118,9 @@ export function assemble(doc: Doc): DefenceEvent[] {
   if (countries.size < 2) return [];
 
   // People without a written country: the side not yet represented, else the home state.
+  // An encounter has people. A lead with neither a participant nor a precise kind and day is a
+  // passing mention ("the last meeting, in October, ..."), as in commentary.
+  if (!drafts.length && (!lead.date || lead.date.day === null) && !mechMentions.some((m) => core.some((r) => m.m.first >= r.first && m.m.last <= r.last))) return [];
   fillCountries(doc, reader, drafts, [...countries.keys()], home);
   drafts = drafts.filter((d) => d.p.country === null || countries.has(d.p.country));
   assignRoles(doc, reader, drafts);

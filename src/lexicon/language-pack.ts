@@ -90,6 +90,8 @@ export interface Boilerplate {
   months: Map<string, number>;
   /** The same names as written (for a regular expression over raw text). */
   monthNames: string[];
+  /** Section labels of opinion pieces ("Opinion", "Góc nhìn"): such a page reports no encounter. */
+  opinion: Set<string>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -383,11 +385,12 @@ let boilerplateCache: Boilerplate | null = null;
 
 export function boilerplate(): Boilerplate {
   if (boilerplateCache) return boilerplateCache;
-  const b: Boilerplate = { lines: new Set(), tail: new Set(), credits: [], views: new Set(), comments: [], months: new Map(), monthNames: [] };
+  const b: Boilerplate = { lines: new Set(), tail: new Set(), credits: [], views: new Set(), comments: [], months: new Map(), monthNames: [], opinion: new Set() };
   for (const code of availableLanguages()) {
     const y = loadYaml(join(DATA_DIR, 'lang', code, 'boilerplate.yaml'));
     for (const f of list(y.lines)) b.lines.add(foldLine(f));
     for (const f of list(y.tail)) b.tail.add(foldLine(f));
+    for (const o of list(y.opinion)) b.opinion.add(foldLine(o));
     b.credits.push(...list(y.credits));
     for (const v of list(y.views)) b.views.add(foldLine(v));
     for (const c of list(y.comments)) if (foldLine(c)) b.comments.push(` ${foldLine(c)} `);

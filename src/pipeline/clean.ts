@@ -19,6 +19,8 @@ export interface CleanDocument {
   url: string | null;
   /** What was removed and why, for `attache show --removed` and tests. */
   removed: Array<{ line: string; rule: string }>;
+  /** The page says it is an opinion piece ("OPINIÓN", "Góc nhìn" above the headline). */
+  opinion: boolean;
 }
 
 const SENTENCE_END = /[.!?…。؟]["'”»)\]]*$/u;
@@ -295,7 +297,9 @@ export function clean(raw: RawDocument): CleanDocument {
     kept.length = end;
   }
   // Section labels above the headline ("Politique", "Thời sự"): one or two words, alone on their line.
+  let opinion = false;
   while (kept.length > 2 && !title && kept[0].split(/\s+/).length <= 2 && !SENTENCE_END.test(kept[0]) && kept[1].length > kept[0].length) {
+    if (bp.opinion.has(foldLine(kept[0]))) opinion = true;
     drop(kept.shift()!, 'section-label');
   }
   // The first line of a crawl dump is the headline when it reads like one.
@@ -306,6 +310,6 @@ export function clean(raw: RawDocument): CleanDocument {
     if (idx > 0) kept.splice(idx, 1);
     kept.unshift(title);
   }
-  return { source: raw.source, text: kept.join('\n\n'), title, published, url, removed };
+  return { source: raw.source, text: kept.join('\n\n'), title, published, url, removed, opinion };
 }
 

@@ -74,6 +74,8 @@ export interface Doc {
   published: string | null;
   url: string | null;
   language: string;
+  /** An opinion piece by its page label: it reports no encounter. */
+  opinion: boolean;
   pack: LanguagePack | null;
   tokens: Token[];
   sentences: Sentence[];

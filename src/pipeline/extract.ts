@@ -37,6 +37,7 @@ export function buildDoc(c: CleanDocument, language: string): Doc {
     published: c.published,
     url: c.url,
     language,
+    opinion: c.opinion,
     pack: packFor(language),
     tokens,
     sentences,
