@@ -252,5 +252,12 @@ export function annotateDates(tokens: Token[], pack: LanguagePack, matches = pac
     out.push({ year: null, month: null, day: null, weekday: w.value.n ?? null, first: w.first, last: w.last,
       start: tokens[w.first].start, end: tokens[w.last - 1].end, origin: 'date:weekday', anchored: true, yearOnly: false, relative: null });
   }
+  // "today", "yesterday" (resolved against the publication date), where no date stands beside them.
+  for (const w of words.values()) {
+    if (w.value.kind !== 'relday' || taken[w.first]) continue;
+    if (out.some((d) => Math.abs(d.first - w.last) <= 2 || Math.abs(w.first - d.last) <= 2)) continue;
+    out.push({ year: null, month: null, day: null, weekday: null, first: w.first, last: w.last, start: tokens[w.first].start,
+      end: tokens[w.last - 1].end, origin: 'date:relative-day', anchored: true, yearOnly: false, relative: null, daysFromPublication: w.value.n ?? 0 });
+  }
   return out.sort((a, b) => a.first - b.first);
 }

@@ -77,6 +77,7 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
   const venueAt = new Set(layers.venues.map((v) => v.last));
   const stop = new Uint8Array(n);
   for (const m of layers.nameStop) for (let k = m.first; k < m.last; k++) stop[k] = 1;
+  for (let k = 0; k < n; k++) if (pack.notAfter.has(tokens[k].key)) stop[k] = 1;
   const glue = new Set([...UNIVERSAL_GLUE, ...pack.nameGlue]);
 
   const sameSentence = (a: number, b: number) => b < n && a < n && sentenceOf[a] === sentenceOf[b];
@@ -326,6 +327,9 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
     const lastBefore = before[before.length - 1];
     if (!pack.caseless && run.last - run.first === 1 && lastBefore?.kind === 'word' &&
       (lastBefore.m as PhraseMatch<PersonWord>).value.kind === 'org' && lastBefore.m.last === run.first) continue;
+    // "قاعدة الملك فيصل الجوية" (King Faisal Air Base): a name after a facility word names the facility.
+    const chainStart = before.length ? before[0].m.first : run.first;
+    if (chainStart > 0 && pack.notAfter.has(tokens[chainStart - 1].key)) continue;
     // "Combat Training Centre", "Defense POW/MIA Accounting Agency": institutions, not people.
     if (tokens.slice(run.first, run.last).some((x) => pack.notNameWords.has(x.key))) continue;
     if (pack.caseless && !describedBefore && !describedAfter) continue;

@@ -47,6 +47,11 @@ export function resolveDate(d: DateMention, published: string | null): EventDate
     if (pub) return { value: `${yearFor(d.month, null, pub)}-${pad(d.month)}`, precision: 'month', year_inferred: true };
     return null;
   }
+  if (d.daysFromPublication !== undefined) {
+    if (!pub || pub.month === null || pub.day === null) return null;
+    const when = new Date(Date.UTC(pub.year, pub.month - 1, pub.day) + d.daysFromPublication * 86400000);
+    return { value: `${when.getUTCFullYear()}-${pad(when.getUTCMonth() + 1)}-${pad(when.getUTCDate())}`, precision: 'day', year_inferred: true };
+  }
   if (d.weekday !== null && pub && pub.month !== null && pub.day !== null) {
     // "on Tuesday" in a report: the last such day on or before publication.
     const p = new Date(Date.UTC(pub.year, pub.month - 1, pub.day));

@@ -20,6 +20,7 @@ import { extractCommitments, extractAnniversaries } from './commitments.js';
  * such lead, fewer than two states, or nothing about defence gives no event.
  */
 
+const MULTILATERAL = new Set<EventType>(['exercise', 'conference', 'training']);
 const TYPE_OF_MECHANISM: Record<string, EventType> = {
   dialogue: 'dialogue',
   consultation: 'dialogue',
@@ -127,6 +128,11 @@ export function assemble(doc: Doc): DefenceEvent[] {
   drafts.forEach(settleRank);
 
   const type = eventType(doc, reader, lead, title, mechMentions);
+  // Exercises, conferences and courses often bring more than two states: every state the lead names
+  // as taking part joins them (not a place, not a framing clause).
+  if (MULTILATERAL.has(type.type)) {
+    for (const c of coreCountries) if (!countries.has(c.value)) countries.set(c.value, { start: c.start, end: c.end, origin: `${c.origin}+multilateral` });
+  }
   ev('type', type.evidence);
 
   // Date.
@@ -213,7 +219,8 @@ function findLead(doc: Doc, reader: Reader): Lead | null {
     // An agency dateline opening the lead ("La Habana, 4 may (CP) -") dates the report, not the event.
     const dateline = datelineEnd(doc, s);
     const date = doc.dates.find((d) => inMain(d.first) && d.first >= dateline && !d.yearOnly &&
-      (d.day !== null || d.month !== null || d.weekday !== null) && d.relative !== 'next' && !reader.isFuture(d, 3)) ?? null;
+      (d.day !== null || d.month !== null || d.weekday !== null || d.daysFromPublication !== undefined) && d.relative !== 'next' &&
+      !reader.isFuture(d, 3)) ?? null;
     const person = doc.persons.some((p) => inMain(p.first) && (p.rank || p.descriptors.length));
     if (!date && !person) return null;
     if (date && date.year !== null && doc.published) {

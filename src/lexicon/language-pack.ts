@@ -14,7 +14,7 @@ import { AREAS, EVENT_TYPES, type AgreementKind, type Area, type EventType, type
  * data/lang/<code>/*.yaml (see data/README.md). Packs are built once and cached.
  */
 
-export type DateWord = { kind: 'day' | 'part' | 'weekday' | 'year' | 'local' | 'next' | 'last' | 'prep' | 'connector' | 'range'; n?: number };
+export type DateWord = { kind: 'day' | 'part' | 'weekday' | 'year' | 'local' | 'next' | 'last' | 'prep' | 'connector' | 'range' | 'relday'; n?: number };
 export interface Rank {
   code: string | null;
   label: string;
@@ -75,6 +75,8 @@ export interface LanguagePack {
   notNameWords: Set<string>;
   /** Prefixes a name never starts with (Arabic article "ال"). */
   nameStartBlock: string[];
+  /** Facility words: an honorific and name after one names the facility ("قاعدة الملك فيصل"). */
+  notAfter: Set<string>;
 }
 
 /** Page-furniture markers of every language, merged: cleaning runs before the language is known. */
@@ -337,6 +339,9 @@ function buildPack(code: string): LanguagePack {
   for (const [f, n] of Object.entries((datesY.weekdays ?? {}) as Record<string, unknown>)) {
     put(dateWords, 'dates', f, { kind: 'weekday', n: Number(n) });
   }
+  // "today", "yesterday": days counted from the publication date.
+  for (const f of list(datesY.today)) put(dateWords, 'dates', f, { kind: 'relday', n: 0 });
+  for (const f of list(datesY.yesterday)) put(dateWords, 'dates', f, { kind: 'relday', n: -1 });
   blockers(dateWords, 'dates');
   blockers(months, 'dates');
 
@@ -378,6 +383,7 @@ function buildPack(code: string): LanguagePack {
     nameGlue: new Set(list(persons.glue).map((s) => foldToken(s))),
     notNameWords: new Set(list(persons.not_name_words).map((s) => foldToken(s))),
     nameStartBlock: list(persons.name_start_block).map((s) => s.normalize('NFC')),
+    notAfter: new Set(list(persons.not_after).map((s) => foldToken(s))),
   };
 }
 

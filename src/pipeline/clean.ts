@@ -85,7 +85,8 @@ function datelineOf(line: string, c: Compiled): string | null {
   if (!iso) return null;
   const rest = line.replace(found, ' ').replace(TIME, ' ').replace(c.monthDate, ' ');
   const words = rest.split(/[^\p{L}\p{N}]+/u).filter((x) => x.length > 1 || /\d/.test(x));
-  return words.length <= 5 ? iso : null;
+  // (A Hijri date may stand beside the Gregorian one: "19 شعبان 1446 هـ الموافق 18 فبراير 2025 م".)
+  return words.length <= (line.length <= 70 ? 7 : 5) ? iso : null;
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -298,7 +299,8 @@ export function clean(raw: RawDocument): CleanDocument {
   }
   // Section labels above the headline ("Politique", "Thời sự"): one or two words, alone on their line.
   let opinion = false;
-  while (kept.length > 2 && !title && kept[0].split(/\s+/).length <= 2 && !SENTENCE_END.test(kept[0]) && kept[1].length > kept[0].length) {
+  const labelWords = (l: string) => l.split(/[\s/|>»]+/).filter((w) => /\p{L}/u.test(w)).length;
+  while (kept.length > 2 && !title && labelWords(kept[0]) <= 2 && !SENTENCE_END.test(kept[0]) && kept[1].length > kept[0].length) {
     if (bp.opinion.has(foldLine(kept[0]))) opinion = true;
     drop(kept.shift()!, 'section-label');
   }

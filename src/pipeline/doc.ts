@@ -39,6 +39,8 @@ export interface DateMention {
   yearOnly: boolean;
   /** Followed by a "next" word or preceded by a "last" word. */
   relative: 'next' | 'last' | null;
+  /** "today" (0), "yesterday" (-1): days from the publication date. */
+  daysFromPublication?: number;
 }
 
 export interface PersonMention {
