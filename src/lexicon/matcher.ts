@@ -32,8 +32,8 @@ interface Entry {
 
 interface Node {
   next: Map<string, Node> | null;
-  /** Stem edges (`Вьетнам*`): checked with startsWith. */
-  stems: Array<[string, Node]> | null;
+  /** Stem edges (`Вьетнам*`), grouped by first character: checked with startsWith. */
+  stems: Map<string, Array<[string, Node]>> | null;
   entries: Entry[] | null;
 }
 
@@ -85,11 +85,16 @@ export class PhraseMatcher<V = unknown> {
       const stem = part.length > 1 && part.endsWith('*');
       const key = foldToken(stem ? part.slice(0, -1) : part);
       if (stem) {
-        node.stems ??= [];
-        let found = node.stems.find(([k]) => k === key);
+        node.stems ??= new Map();
+        let group = node.stems.get(key[0]);
+        if (!group) {
+          group = [];
+          node.stems.set(key[0], group);
+        }
+        let found = group.find(([k]) => k === key);
         if (!found) {
           found = [key, newNode()];
-          node.stems.push(found);
+          group.push(found);
         }
         node = found[1];
       } else {
@@ -130,8 +135,9 @@ export class PhraseMatcher<V = unknown> {
   private walk(node: Node, tokens: Token[], i: number, next: number, key: string, bestLast: Int32Array, bestEntry: (Entry | null)[]): void {
     let cur: Node | undefined = node;
     for (;;) {
-      if (cur.stems) {
-        for (const [stem, child] of cur.stems) {
+      const group = cur.stems?.get(key[0]);
+      if (group) {
+        for (const [stem, child] of group) {
           if (!key.startsWith(stem)) continue;
           this.record(child, tokens, i, next + 1, bestLast, bestEntry);
           if (next + 1 < tokens.length && (child.next || child.stems)) {
