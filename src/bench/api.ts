@@ -67,6 +67,11 @@ const WORDS = ['defence', 'cooperation', 'delegation', 'dialogue', 'training', '
   'cyber', 'medicine', 'rescue', 'border', 'navy', 'academy', 'officers', 'agreement', 'memorandum', 'strategic', 'partnership', 'talks',
   'visit', 'ministry', 'staff', 'joint', 'committee', 'session', 'annual', 'bilateral', 'regional', 'technical', 'equipment', 'logistics'];
 
+// A vocabulary with a long tail (1,000 made-up words after the topical ones), so that a text
+// query matches a realistic share of reports rather than nearly all of them.
+const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vo', 'du', 'shi', 'an', 'ber'];
+const TAIL = Array.from({ length: 1000 }, (_, i) => SYLLABLES[i % 10] + SYLLABLES[Math.floor(i / 10) % 10] + SYLLABLES[Math.floor(i / 100) % 10]);
+
 function generate(seed = 20240601) {
   const r = rng(seed);
   const perDoc = EVENTS / DOCUMENTS;
@@ -107,7 +112,8 @@ function generate(seed = 20240601) {
       const recurring = type === 'dialogue' || type === 'working_group';
       const names = countries.map((c) => countryName(c));
       const sentence = `${names.join(' and ')} held ${type.replace('_', ' ')} on ${areas.join(', ').replace(/_/g, ' ')} in ${r.pick(PLACES)}; ` +
-        `${participants.map((p) => p.name).join(', ')} discussed ${Array.from({ length: 12 }, () => r.pick(WORDS)).join(' ')}.`;
+        `${participants.map((p) => p.name).join(', ')} discussed ${Array.from({ length: 4 }, () => r.skewed(WORDS, 1.5)).join(' ')}, ` +
+        `${Array.from({ length: 14 }, () => r.skewed(TAIL, 1.2)).join(' ')}.`;
       const offset = sentences.join('\n\n').length + (sentences.length ? 2 : 0);
       sentences.push(sentence);
       events.push({
@@ -257,7 +263,8 @@ async function main() {
       const from = 2000 + ((i * 7) % 24);
       return [from, Math.min(2025, from + 1 + (i % 4))];
     };
-    const words = ['maritime', 'peacekeeping', 'training', 'cyber', 'academy', '"joint committee"', 'navy logistics', 'rescue'];
+    // Frequent, middling and rare words, a phrase and two words together.
+    const words = ['defence', 'maritime', 'cyber', 'academy', 'logistics', '"joint committee"', 'navy rescue', TAIL[40], TAIL[400], 'hanoi'];
     const plan: Array<[string, (i: number) => string]> = [
       ['events: country', (i) => `/api/events?country=${COUNTRIES[i % COUNTRIES.length]}`],
       ['events: country + partner', (i) => `/api/events?country=${busy[i % busy.length]}&partner=${COUNTRIES[(i * 7 + 3) % COUNTRIES.length]}`],

@@ -37,6 +37,13 @@ interface Node {
   entries: Entry[] | null;
 }
 
+/** The clitic whose removal let an entry match the word (the longest that leaves its first key). */
+function cliticFor(key: string, proclitics: string[], _tokens: Token[], e: Entry | null): string | undefined {
+  void e;
+  for (const p of proclitics) if (key.length > p.length + 1 && key.startsWith(p)) return p;
+  return undefined;
+}
+
 const PHRASE_TOKEN_RE = new RegExp(String.raw`\p{Script=Han}|[[\p{L}\p{M}\p{N}]--\p{Script=Han}]+\*?|[^\s\p{L}\p{M}\p{N}]`, 'gv');
 
 function newNode(): Node {
@@ -120,7 +127,8 @@ export class PhraseMatcher<V = unknown> {
   private static accepts(e: Entry, tokens: Token[], first: number): boolean {
     if (!e.exact) return true;
     for (let j = 0; j < e.exact.length; j++) {
-      const written = foldToken(tokens[first + j].text, true);
+      const t = tokens[first + j];
+      const written = (t.caseKey ??= foldToken(t.text, true));
       // A proclitic may precede the case-sensitive word: compare its tail.
       if (written !== e.exact[j] && !(j === 0 && written.endsWith(e.exact[j]))) return false;
     }
@@ -157,12 +165,17 @@ export class PhraseMatcher<V = unknown> {
   private record(node: Node, tokens: Token[], i: number, last: number, bestLast: Int32Array, bestEntry: (Entry | null)[]): void {
     if (!node.entries) return;
     for (const e of node.entries) {
-      if (last > bestLast[e.layer] && PhraseMatcher.accepts(e, tokens, i)) {
-        bestLast[e.layer] = last;
-        bestEntry[e.layer] = e;
+      const L = e.layer;
+      if (last > bestLast[L] && PhraseMatcher.accepts(e, tokens, i)) {
+        if (bestLast[L] < 0) this.touched.push(L);
+        bestLast[L] = last;
+        bestEntry[L] = e;
       }
     }
   }
+
+  /** Layers that found something at the current token (so only those are visited). */
+  private touched: number[] = [];
 
   /** Leftmost-longest matches of every layer in `tokens[from, to)`; blockers consume text silently. */
   matchLayers(tokens: Token[], from = 0, to = tokens.length): PhraseMatch<any>[][] {
@@ -172,28 +185,34 @@ export class PhraseMatcher<V = unknown> {
     const bestLast = new Int32Array(n);
     const bestEntry: (Entry | null)[] = new Array(n).fill(null);
     const bestClitic: (string | undefined)[] = new Array(n).fill(undefined);
+    bestLast.fill(-1);
     for (let i = from; i < to; i++) {
-      bestLast.fill(-1);
-      bestClitic.fill(undefined);
+      const touched = (this.touched = []);
       const k = tokens[i].key;
       this.walk(this.root, tokens, i, i, k, bestLast, bestEntry);
       if (this.proclitics.length) {
-        const plain = Int32Array.from(bestLast);
+        const plain = touched.map((L) => bestLast[L]);
+        const seen = touched.length;
         for (const p of this.proclitics) {
-          if (k.length > p.length + 1 && k.startsWith(p)) {
-            this.walk(this.root, tokens, i, i, k.slice(p.length), bestLast, bestEntry);
-            for (let L = 0; L < n; L++) if (bestLast[L] !== plain[L] && bestClitic[L] === undefined) bestClitic[L] = p;
-          }
+          if (k.length > p.length + 1 && k.startsWith(p)) this.walk(this.root, tokens, i, i, k.slice(p.length), bestLast, bestEntry);
+        }
+        // A layer whose best match needed a clitic stripped remembers which.
+        for (let x = 0; x < touched.length; x++) {
+          const L = touched[x];
+          if (x >= seen || bestLast[L] !== plain[x]) bestClitic[L] = cliticFor(k, this.proclitics, tokens, bestEntry[L]);
         }
       }
-      for (let L = 0; L < n; L++) {
+      for (const L of touched) {
         const last = bestLast[L];
-        if (last < 0 || i < nextFree[L] || last > to) continue;
         const e = bestEntry[L]!;
+        const clitic = bestClitic[L];
+        bestLast[L] = -1;
+        bestClitic[L] = undefined;
+        if (i < nextFree[L] || last > to) continue;
         nextFree[L] = last;
         if (e.value !== null) {
           const m: PhraseMatch<unknown> = { value: e.value, first: i, last, start: tokens[i].start, end: tokens[last - 1].end, origin: e.origin };
-          if (bestClitic[L] !== undefined) m.proclitic = bestClitic[L];
+          if (clitic !== undefined) m.proclitic = clitic;
           out[L].push(m);
         }
       }

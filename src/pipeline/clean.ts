@@ -150,16 +150,16 @@ function commentForm(folded: string, length: number, c: Compiled): boolean {
 const NAV_HINT = /[|•·»›>]|\s{3}|\s\/\s/;
 
 /** A short line that starts with a furniture marker ("Share:", "Tags:", "Cỡ chữ"), followed by buttons or links. */
-function markerHead(line: string, bp: Boilerplate): boolean {
+function markerHead(line: string, folded: string, bp: Boilerplate): boolean {
   const colon = line.indexOf(':');
-  if (colon > 0 && colon < 30) {
-    const head = foldLine(line.slice(0, colon));
-    if (bp.lines.has(head)) return true;
-  }
-  const words = line.split(/\s+/);
+  if (colon > 0 && colon < 30 && bp.lines.has(foldLine(line.slice(0, colon)))) return true;
+  const words = folded.split(' ');
   if (words.length > 10) return false;
-  for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
-    if (bp.lines.has(foldLine(words.slice(0, k).join(' ')))) return true;
+  let head = words[0];
+  if (words.length > 1 && bp.lines.has(head)) return true;
+  for (let k = 1; k < Math.min(4, words.length - 1); k++) {
+    head += ' ' + words[k];
+    if (bp.lines.has(head)) return true;
   }
   return false;
 }
@@ -236,7 +236,7 @@ export function clean(raw: RawDocument): CleanDocument {
       continue;
     }
     // "Compartir: Facebook Twitter", "Теги: армия, флот", "Cỡ chữ A A A": a marker and its buttons or links.
-    if (line.length <= 100 && markerHead(line, bp)) {
+    if (short && line.length <= 100 && markerHead(line, folded, bp)) {
       drop(line, 'marker');
       continue;
     }

@@ -22,7 +22,7 @@ const INDONESIAN = /\b(tidak|bisa|sejumlah|mengatakan|Indonesia|TNI|Kemhan|Menha
 const MALAY = /\b(kerajaan|boleh|ialah|daripada|kerana|beliau|Malaysia|ATM|Kementerian Pertahanan Malaysia)\b/gi;
 
 // The headline and lead are enough to tell the language, and franc's cost grows with the sample.
-const SAMPLE = 420;
+const SAMPLE = 300;
 // Languages of news an analyst of defence diplomacy meets: comparing with these only (not the
 // long tail of franc's list) keeps detection fast and avoids rare look-alikes.
 const CANDIDATES = ['vie', 'eng', 'arb', 'fra', 'spa', 'rus', 'ind', 'zlm', 'cmn', 'por', 'deu', 'ita', 'nld', 'pol',

@@ -16,6 +16,8 @@ export interface Token {
   upper: boolean;
   /** A line break (paragraph or caption boundary) precedes this token. */
   lineStart: boolean;
+  /** Folded with case kept, for case-sensitive lexicon entries (computed when first needed). */
+  caseKey?: string;
 }
 
 // Han characters are tokens of one character each: Chinese writes no spaces, so
