@@ -144,6 +144,13 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
         j -= k;
         continue;
       }
+      // A comma and an article: "Le vice-ministre de la Défense, le général X".
+      if (k && tokens[j - k - 1] && UNIVERSAL_GLUE.has(tokens[j - k - 1].key) && endsAt.has(j - k - 1) && sameSentence(j - k - 1, at - 1) &&
+        !consumed[j - k - 2]) {
+        segments.push([]);
+        j -= k + 1;
+        continue;
+      }
       break;
     }
     // A segment beyond a comma must itself describe a person (start with a rank, title, party post,

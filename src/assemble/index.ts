@@ -37,6 +37,8 @@ const LEAD_SEARCH = 12;
 const INTRODUCTION_WINDOW = 10;
 
 interface Lead {
+  /** The date of an agency dateline opening the lead ("Hanói, 5 oct (VNA) -"), if any. */
+  datelineDate?: DateMention | null;
   sentence: Sentence;
   /** The lead minus its framing clauses. */
   main: Range;
@@ -137,9 +139,18 @@ export function assemble(doc: Doc): DefenceEvent[] {
 
   // Date.
   let date: EventDate | null = null;
+  // The agency dateline dates the report: it stands for the publication date when none is known,
+  // so "hoy" or "on Tuesday" in the lead resolve against it.
+  const dl = lead.datelineDate ? resolveDate(lead.datelineDate, doc.published) : null;
+  const published = doc.published ?? (dl && !dl.value.startsWith('--') ? dl.value : null);
   if (lead.date) {
-    date = resolveDate(lead.date, doc.published);
+    date = resolveDate(lead.date, published);
+    if (!date && dl && lead.date.daysFromPublication !== undefined && dl.value.startsWith('--') && lead.date.daysFromPublication === 0) date = dl;
     if (date) ev('date', { start: lead.date.start, end: lead.date.end, origin: lead.date.origin });
+  }
+  if (!date && dl && (!lead.date || lead.date.daysFromPublication !== undefined)) {
+    date = dl;
+    ev('date', { start: lead.datelineDate!.start, end: lead.datelineDate!.end, origin: `${lead.datelineDate!.origin}+dateline` });
   }
   if (!date) {
     date = publishedAsDate(doc.published);
@@ -228,7 +239,8 @@ function findLead(doc: Doc, reader: Reader): Lead | null {
       const gap = resolved ? daysBetween(resolved.value, doc.published) : null;
       if (gap !== null && gap > STALE_DAYS) return null;
     }
-    return { sentence: s, main, framing, date };
+    const datelineDate = doc.dates.find((d) => d.first >= s.first && d.first < dateline && d.day !== null) ?? null;
+    return { sentence: s, main, framing, date, datelineDate };
   };
   // Prefer a lead with both a date and a cue; else the first with either.
   let fallback: Lead | null = null;

@@ -277,7 +277,8 @@ async function main() {
       ['facets: all events', (i) => `/api/facets${i % 2 ? '' : '?lang=vi'}`],
       ['facets: country', (i) => `/api/facets?country=${COUNTRIES[i % COUNTRIES.length]}`],
       ['facets: country + partner', (i) => `/api/facets?country=${busy[i % busy.length]}&partner=${COUNTRIES[(i * 7 + 3) % COUNTRIES.length]}`],
-      ['countries (map names)', () => '/api/countries'],
+      ['countries: names only', () => '/api/countries?counts=false'],
+      ['countries: with counts', (i) => `/api/countries${i % 2 ? '' : '?lang=en'}`],
     ];
     const rows: Row[] = [];
     for (const [name, paths] of plan) {

@@ -157,8 +157,20 @@ export function createApp(opts: AppOptions) {
   });
 
   app.openapi(createRoute({ method: 'get', path: '/api/countries', tags: ['analysis'], summary: 'Countries with their event counts, names and ISO numeric codes (for maps)',
-    request: { query: Filters }, responses: { ...ok('countries'), ...errors } }), async (c) => {
-    const f = await store.facets(toQuery(c.req.valid('query')));
+    request: {
+      query: Filters.extend({
+        counts: z.enum(['true', 'false']).default('true').openapi({
+          description: 'false: names and numeric codes only, without counting events (fast; what the dashboard loads once)',
+        }),
+      }),
+    },
+    responses: { ...ok('countries'), ...errors } }), async (c) => {
+    const q = c.req.valid('query');
+    if (q.counts === 'false') {
+      const names = [...knownCountryCodes()].map((code) => ({ code, numeric: countryNumeric(code) ?? null, name: countryName(code) }));
+      return c.json({ countries: names.sort((a, b) => a.name.localeCompare(b.name)) }, 200);
+    }
+    const f = await store.facets(toQuery(q));
     const counts = new Map(f.byCountry.map((x) => [x.country, x.count]));
     const partners = new Map(f.byPartner.map((x) => [x.country, x.count]));
     const all = [...knownCountryCodes()].map((code) => ({ code, numeric: countryNumeric(code) ?? null, name: countryName(code),
