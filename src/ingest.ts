@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { readPaths, type ReadOptions } from './pipeline/read.js';
 import { extractDocument } from './pipeline/extract.js';
 import type { Store, StoredDocument } from './store/store.js';
-import type { DefenceEvent } from './model.js';
+import type { DefenceEvent, ExtractionRecord, RawDocument } from './model.js';
+import { ExtractorPool, type WorkResult } from './pipeline/workers.js';
 
 /**
  * Ingest: read, extract and store, in batches of one transaction each. A run
@@ -30,6 +31,8 @@ export interface IngestOptions extends ReadOptions {
   onFailure?: (source: string, reason: string) => void;
   /** Stop cleanly (after the batch in flight) when this returns true. */
   shouldStop?: () => boolean;
+  /** Extract on this many worker threads (1: in this thread). */
+  workers?: number;
 }
 
 /** Total size of the inputs, for a progress bar that moves by bytes (files and JSON lines alike). */
@@ -74,19 +77,13 @@ export async function ingest(store: Store, paths: string[], opts: IngestOptions 
     batch = [];
   };
 
-  for await (const item of readPaths(paths, opts)) {
-    if ('error' in item) {
-      fail(item.error.source, item.error.message.slice(item.error.source.length + 2));
-      continue;
-    }
-    summary.read++;
-    done += Buffer.byteLength(item.doc.body);
-    try {
-      const { record, cleaned } = extractDocument(item.doc);
-      if (!cleaned.text.trim()) {
-        fail(item.doc.source, 'no article text left after cleaning');
-        continue;
-      }
+  const accept = async (doc: RawDocument, r: WorkResult) => {
+    if (r.error || !r.record) {
+      fail(doc.source, `extraction failed: ${r.error ?? 'no result'}`);
+    } else if (!r.text?.trim()) {
+      fail(doc.source, 'no article text left after cleaning');
+    } else {
+      const record: ExtractionRecord = r.record;
       batch.push({
         doc: {
           id: record.document.id,
@@ -95,17 +92,53 @@ export async function ingest(store: Store, paths: string[], opts: IngestOptions 
           language: record.document.language,
           published: record.document.published,
           title: record.document.title,
-          text: cleaned.text,
+          text: r.text,
           ingestedAt: new Date().toISOString(),
         },
         events: record.events,
       });
-    } catch (err) {
-      fail(item.doc.source, `extraction failed: ${(err as Error).message}`);
     }
     if (batch.length >= batchSize) await flush();
-    opts.onProgress?.(Math.min(done, total), total);
-    if (opts.shouldStop?.()) break;
+  };
+  const inline = (doc: RawDocument): WorkResult => {
+    try {
+      const { record, cleaned } = extractDocument(doc);
+      return { record, text: cleaned.text };
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  };
+
+  const pool = (opts.workers ?? 1) > 1 ? new ExtractorPool(opts.workers!) : null;
+  // With workers, a bounded window of documents is in flight (memory stays flat), accepted in order.
+  const inFlight: Array<{ doc: RawDocument; result: Promise<WorkResult> }> = [];
+  const window = (opts.workers ?? 1) * 8;
+  try {
+    for await (const item of readPaths(paths, opts)) {
+      if ('error' in item) {
+        fail(item.error.source, item.error.message.slice(item.error.source.length + 2));
+        continue;
+      }
+      summary.read++;
+      done += Buffer.byteLength(item.doc.body);
+      if (pool) {
+        inFlight.push({ doc: item.doc, result: pool.run(item.doc) });
+        while (inFlight.length >= window) {
+          const next = inFlight.shift()!;
+          await accept(next.doc, await next.result);
+        }
+      } else {
+        await accept(item.doc, inline(item.doc));
+      }
+      opts.onProgress?.(Math.min(done, total), total);
+      if (opts.shouldStop?.()) break;
+    }
+    while (inFlight.length) {
+      const next = inFlight.shift()!;
+      await accept(next.doc, await next.result);
+    }
+  } finally {
+    await pool?.close();
   }
   await flush();
   summary.seconds = (performance.now() - t0) / 1000;

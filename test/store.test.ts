@@ -61,6 +61,17 @@ describe('SQLite store', () => {
     expect(doc.text.slice(ev.start, ev.end)).toMatch(/lần thứ 4/);
   });
 
+  it('extracts the same events on worker threads as in one thread', async () => {
+    const other = new SqliteStore(join(tmp(), 'workers.db'));
+    await other.migrate();
+    const r = await ingest(other, [DEV_DIR], { workers: 2 });
+    expect(r.new).toBe(5);
+    const mine = (await store.searchEvents({ limit: 100, includeWrong: true })).events.map((e) => [e.id, e.event.type, e.event.countries.join()]);
+    const theirs = (await other.searchEvents({ limit: 100, includeWrong: true })).events.map((e) => [e.id, e.event.type, e.event.countries.join()]);
+    expect(theirs.sort()).toEqual(mine.sort());
+    await other.close();
+  });
+
   it('quotes every word of a search so nothing is read as an operator', () => {
     expect(ftsQuery('doi thoai OR NEAR')).toBe('"doi" AND "thoai" AND "or" AND "near"');
     expect(ftsQuery('"hoà bình" Cuba')).toBe('"hoa binh" AND "cuba"');

@@ -1,7 +1,7 @@
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, createWriteStream, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, availableParallelism } from 'node:os';
 import { once } from 'node:events';
 import { corpus } from './corpus.js';
 import { extract } from '../pipeline/extract.js';
@@ -19,6 +19,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(here, '..', '..');
 const SOURCES = [join(ROOT, 'samples'), join(ROOT, '..', 'shared', 'eval', 'dev')];
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,20000').split(',').map(Number);
+/** Ingest uses every core (extraction in worker threads, SQLite writes in the main thread). */
+const WORKERS = Number(process.env.BENCH_WORKERS) || availableParallelism();
 
 let peakRss = 0;
 const sample = () => {
@@ -58,7 +60,7 @@ async function ingestion(n: number) {
   await store.migrate();
   peakRss = 0;
   const t0 = performance.now();
-  const summary = await ingest(store, [feed], { batchSize: 500 });
+  const summary = await ingest(store, [feed], { batchSize: 500, workers: WORKERS });
   sample();
   const s = (performance.now() - t0) / 1000;
   await store.close();
@@ -82,7 +84,7 @@ async function main() {
   console.log(`cost per document at ${SIZES[SIZES.length - 1]} vs ${SIZES[0]}: ×${((ex[ex.length - 1].s / ex[ex.length - 1].n) / (ex[0].s / ex[0].n)).toFixed(2)} (1.00 = linear)`);
   console.log(`peak memory at ${SIZES[SIZES.length - 1]} vs ${SIZES[0]}: ×${(ex[ex.length - 1].rss / ex[0].rss).toFixed(2)} (flat = 1.00)`);
 
-  console.log('\nIngest (JSON Lines file → readers → extraction → SQLite file, batches of 500 per transaction)');
+  console.log(`\nIngest (JSON Lines file → readers → extraction on ${WORKERS} worker threads → SQLite file, batches of 500 per transaction)`);
   console.log('docs      seconds   docs/s   ms/doc   stored   events  peak RSS MB   DB MB');
   const ing = [];
   for (const n of SIZES) {
