@@ -29,7 +29,8 @@ export class ExtractorPool {
   private nextId = 0;
 
   constructor(size: number) {
-    const file = fileURLToPath(import.meta.url);
+    // Run from TypeScript sources (the test runner), a worker loads the compiled twin in dist/.
+    const file = fileURLToPath(import.meta.url).replace(/[\\/]src[\\/](.*)\.ts$/, '/dist/$1.js');
     for (let i = 0; i < size; i++) {
       const w = new Worker(file);
       w.on('message', (m: { id: number } & WorkResult) => {
