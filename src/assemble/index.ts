@@ -4,7 +4,7 @@ import type { PhraseMatch } from '../lexicon/matcher.js';
 import type { Cue, Place } from '../lexicon/language-pack.js';
 import { Reader, type Range } from './context.js';
 import { resolveDate, publishedAsDate, daysBetween } from './dates.js';
-import { participantsFrom, settleRank, type ParticipantDraft } from './participants.js';
+import { participantsFrom, settleRank, samePerson, sameStems, type ParticipantDraft } from './participants.js';
 import { mechanismMentions, chooseMechanism } from './mechanism.js';
 import { extractAgreements } from './agreements.js';
 import { extractCommitments, extractAnniversaries } from './commitments.js';
@@ -176,7 +176,7 @@ export function assemble(doc: Doc): DefenceEvent[] {
     for (const [k, list] of Object.entries(d.evidence)) for (const e of list) ev(`participants.${i}.${k}`, e);
   });
 
-  return [{
+  const main: DefenceEvent = {
     type: type.type,
     date,
     countries: sortedCountries,
@@ -188,7 +188,81 @@ export function assemble(doc: Doc): DefenceEvent[] {
     commitments: commitments.commitments,
     anniversaries: anniversaries.anniversaries,
     evidence,
-  }];
+  };
+  return [main, ...sidelineEvents(doc, reader, lead, main)];
+}
+
+/**
+ * Meetings "on the sidelines" of the reported one ("Bên lề Hội nghị, Đại tướng X đã gặp song phương
+ * Bộ trưởng Quốc phòng Y"): separate encounters, each read from its own sentence, when they bring
+ * together a different set of states than the main event.
+ */
+function sidelineEvents(doc: Doc, reader: Reader, lead: Lead, main: DefenceEvent): DefenceEvent[] {
+  const out: DefenceEvent[] = [];
+  const seen = new Set([main.countries.join(',')]);
+  for (const s of doc.sentences) {
+    if (s.isTitle || s.index === lead.sentence.index || !reader.hasCue('sidelines', s) || reader.isFuture(s, 0) || reader.isBackground(s, 0)) continue;
+    const cue = doc.cues.find((c) => c.first >= s.first && c.last <= s.last && !reader.isFuture(c, 5) &&
+      ['talks', 'reception', 'other', 'signing'].includes(c.value.type));
+    if (!cue) continue;
+    const drafts = participantsFrom(doc, reader, [{ first: s.first, last: s.last }], []);
+    if (!drafts.length) continue;
+    // "General Khôi": the main event's people keep their state here.
+    for (const d of drafts) {
+      const known = main.participants.find((p) => p.country && (samePerson(p.name, d.p.name) || sameStems(p.name, d.p.name)));
+      if (!d.countryKnown && known) {
+        d.p.country = known.country;
+        d.countryKnown = true;
+        if (!d.p.rank && known.rank) [d.p.rank, d.p.rank_label] = [known.rank, known.rank_label];
+        d.p.position ??= known.position;
+        d.p.name = known.name.length > d.p.name.length ? known.name : d.p.name;
+      }
+    }
+    const countries = new Map<string, Evidence>();
+    for (const d of drafts) if (d.p.country) countries.set(d.p.country, d.evidence.country?.[0] ?? d.evidence.name[0]);
+    for (const c of doc.countries) {
+      if (c.first >= s.first && c.last <= s.last && !afterVenue(doc, c.first) && !countries.has(c.value)) {
+        countries.set(c.value, { start: c.start, end: c.end, origin: c.origin });
+      }
+    }
+    // Only the states of this meeting: those of its people, completed from the sentence when one is missing.
+    const keys = [...countries.keys()];
+    const own = new Set(drafts.map((d) => d.p.country).filter((c): c is string => Boolean(c)));
+    const chosen = own.size >= 2 ? [...own] : keys.slice(0, 2);
+    if (chosen.length < 2) continue;
+    const key = [...chosen].sort().join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fillCountries(doc, reader, drafts, chosen, doc.pack?.homeCountry ?? null);
+    const kept = drafts.filter((d) => d.p.country && chosen.includes(d.p.country));
+    assignRoles(doc, reader, kept);
+    kept.forEach(settleRank);
+    const evidence: Record<string, Evidence[]> = {
+      type: [{ start: cue.start, end: cue.end, origin: cue.origin }],
+      countries: chosen.sort().map((c) => countries.get(c)!),
+    };
+    const d = doc.dates.find((x) => x.first >= s.first && x.last <= s.last && !x.yearOnly && x.day !== null);
+    const date = d ? resolveDate(d, doc.published) : main.date;
+    if (d && date) evidence.date = [{ start: d.start, end: d.end, origin: d.origin }];
+    else if (main.evidence.date) evidence.date = main.evidence.date;
+    kept.forEach((x, i) => {
+      for (const [k, list] of Object.entries(x.evidence)) evidence[`participants.${i}.${k}`] = list;
+    });
+    out.push({
+      type: cue.value.type,
+      date,
+      countries: [...chosen].sort(),
+      location: main.location,
+      mechanism: null,
+      participants: kept.map((x) => x.p),
+      areas: [],
+      agreements: [],
+      commitments: [],
+      anniversaries: [],
+      evidence,
+    });
+  }
+  return out;
 }
 
 function aboutDefence(doc: Doc): boolean {
