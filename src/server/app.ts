@@ -282,6 +282,8 @@ export function createApp(opts: AppOptions) {
     app.get('/', (c) => c.text('The dashboard is not built: run `npm install` (it builds web/dist). The API is at /api and /openapi.json.'));
   }
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
+  // The overview asks for the unfiltered counts first: compute them while nobody waits.
+  setImmediate(() => void store.facets({}).catch(() => undefined));
   app.onError((err, c) => {
     process.stderr.write(`attache serve: ${c.req.method} ${c.req.path}: ${err.stack ?? err}\n`);
     return c.json({ error: 'internal error (see the server log)' }, 500);

@@ -129,6 +129,31 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX events_document_cover ON events(document_id, status, type, date_sort, id);
   CREATE INDEX documents_language ON documents(language, id);
   `,
+  // 4: what the dashboard filters, groups and sorts by, kept on the event row itself so that no
+  // query needs the documents table: the report's language, the month, and sort keys that put
+  // undated events last in both orders (SQLite cannot use an index for NULLS LAST).
+  `
+  ALTER TABLE events ADD COLUMN language TEXT;
+  UPDATE events SET language = (SELECT d.language FROM documents d WHERE d.id = events.document_id);
+  ALTER TABLE events ADD COLUMN month TEXT GENERATED ALWAYS AS (CASE WHEN length(date_sort) >= 7 THEN substr(date_sort, 1, 7) END) VIRTUAL;
+  CREATE INDEX events_language ON events(status, language, date_sort);
+  CREATE INDEX events_month ON events(status, month, type);
+  CREATE INDEX events_year ON events(status, substr(date_sort, 1, 4));
+  CREATE INDEX events_order_asc ON events(status, coalesce(date_sort, '~'), id);
+  CREATE INDEX events_order_desc ON events(status, coalesce(date_sort, ''), id);
+  CREATE INDEX event_areas_pair ON event_areas(event_id, area);
+  `,
+  // 5: facet counts in one read: each event's areas packed beside its countries, and one index
+  // holding every column the counts group by, so a filtered set is counted from the index alone.
+  `
+  ALTER TABLE events ADD COLUMN areas_key TEXT NOT NULL DEFAULT '';
+  UPDATE events SET areas_key = coalesce((SELECT group_concat(area, ',') FROM event_areas a WHERE a.event_id = events.id), '');
+  CREATE INDEX events_facet_cover ON events(id, status, date_sort, type, language, countries_key, areas_key);
+  CREATE INDEX events_status_facet_cover ON events(status, date_sort, type, language, countries_key, areas_key);
+  CREATE INDEX events_document_facet_cover ON events(document_id, status, date_sort, type, language, countries_key, areas_key, id);
+  DROP INDEX IF EXISTS events_id_cover;
+  DROP INDEX IF EXISTS events_document_cover;
+  `,
 ];
 
 type Row = Record<string, any>;
@@ -180,15 +205,16 @@ export class SqliteStore implements Store {
       findEncounter: db.prepare(`SELECT encounter_id FROM events WHERE countries_key = ? AND type = ? AND date_value = ? LIMIT 1`),
       insertEvent: db.prepare(`INSERT INTO events(id, document_id, idx, encounter_id, type, date_value, date_precision,
         date_year_inferred, date_sort, countries_key, location_country, location_place, location_virtual, mechanism_kind,
-        mechanism_name, mechanism_edition, record, original, status)
+        mechanism_name, mechanism_edition, record, original, status, language, areas_key)
         VALUES (@id, @documentId, @idx, @encounterId, @type, @dateValue, @datePrecision, @dateYearInferred, @dateSort,
         @countriesKey, @locationCountry, @locationPlace, @locationVirtual, @mechanismKind, @mechanismName, @mechanismEdition,
-        @record, @original, @status)`),
+        @record, @original, @status, (SELECT language FROM documents WHERE id = @documentId), @areasKey)`),
       updateEvent: db.prepare(`UPDATE events SET document_id = @documentId, idx = @idx, encounter_id = @encounterId, type = @type,
         date_value = @dateValue, date_precision = @datePrecision, date_year_inferred = @dateYearInferred, date_sort = @dateSort,
         countries_key = @countriesKey, location_country = @locationCountry, location_place = @locationPlace,
         location_virtual = @locationVirtual, mechanism_kind = @mechanismKind, mechanism_name = @mechanismName,
-        mechanism_edition = @mechanismEdition, record = @record, original = @original, status = @status WHERE id = @id`),
+        mechanism_edition = @mechanismEdition, record = @record, original = @original, status = @status,
+        areas_key = @areasKey WHERE id = @id`),
       eventRow: db.prepare('SELECT * FROM events WHERE id = ?'),
       insertCorrection: db.prepare('INSERT INTO corrections(event_id, field, value, note, author, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
       listCorrections: db.prepare('SELECT * FROM corrections WHERE event_id = ? ORDER BY id'),
@@ -248,6 +274,7 @@ export class SqliteStore implements Store {
       record: JSON.stringify(e),
       original: original ? JSON.stringify(original) : null,
       status,
+      areasKey: [...e.areas].sort().join(','),
     });
     for (const c of e.countries) s.insertCountry.run(id, c);
     for (const a of e.areas) s.insertArea.run(id, a);
@@ -257,10 +284,12 @@ export class SqliteStore implements Store {
   }
 
   async save(doc: StoredDocument, events: DefenceEvent[]): Promise<SaveResult> {
+    this.writes++;
     return this.db.transaction(() => this.saveOne(doc, events))();
   }
 
   async saveMany(items: Array<{ doc: StoredDocument; events: DefenceEvent[] }>): Promise<SaveResult[]> {
+    this.writes++;
     return this.db.transaction(() => {
       const out: SaveResult[] = [];
       // A batch may hold the same document twice (two copies in one folder).
@@ -324,35 +353,61 @@ export class SqliteStore implements Store {
       params.push(`${q.to}~`);
     }
     if (q.lang) {
-      conds.push('d.language = ?');
+      conds.push('e.language = ?');
       params.push(q.lang);
     }
     if (q.q && q.q.trim()) {
       const match = ftsQuery(q.q);
       if (match) {
-        conds.push('d.id IN (SELECT m.document_id FROM documents_fts f JOIN documents_fts_map m ON m.rowid = f.rowid WHERE documents_fts MATCH ?)');
+        conds.push('e.document_id IN (SELECT m.document_id FROM documents_fts f JOIN documents_fts_map m ON m.rowid = f.rowid WHERE documents_fts MATCH ?)');
         params.push(match);
       }
     }
     return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
   }
 
+  /** ORDER BY that an index serves: undated events last, in either direction. */
+  private order(sort: EventQuery['sort']): string {
+    return sort === 'date' ? "coalesce(e.date_sort, '~') ASC, e.id ASC" : "coalesce(e.date_sort, '') DESC, e.id DESC";
+  }
+
   async searchEvents(q: EventQuery): Promise<{ total: number; events: StoredEvent[] }> {
-    const { sql, params } = this.where(q);
-    const from = 'FROM events e JOIN documents d ON d.id = e.document_id';
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n ${from} ${sql}`).get(...params) as Row).n as number;
-    const order = q.sort === 'date' ? 'e.date_sort ASC NULLS LAST' : 'e.date_sort DESC NULLS LAST';
-    const rows = this.db
-      .prepare(`SELECT ${EVENT_COLUMNS} ${from} ${sql}
-        ORDER BY ${order}, e.id LIMIT ? OFFSET ?`)
-      .all(...params, q.limit ?? 50, q.offset ?? 0) as Row[];
-    return { total, events: rows.map((r) => this.toEvent(r)) };
+    return this.cached(`search:${JSON.stringify(q)}`, () => {
+      const { sql, params } = this.where(q);
+      const total = (this.stmt(`SELECT COUNT(*) AS n FROM events e ${sql}`).get(...params) as Row).n as number;
+      // The page's ids first (from the indexes alone), then their rows.
+      const ids = (this.stmt(`SELECT e.id FROM events e ${sql} ORDER BY ${this.order(q.sort)} LIMIT ? OFFSET ?`)
+        .all(...params, q.limit ?? 50, q.offset ?? 0) as Row[]).map((r) => r.id as string);
+      const byId = new Map<string, StoredEvent>();
+      for (const r of this.stmt(`SELECT ${EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id
+        WHERE e.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[]) byId.set(r.id, this.toEvent(r));
+      return { total, events: ids.map((id) => byId.get(id)!).filter(Boolean) };
+    });
+  }
+
+  /**
+   * Results of read queries, kept until the database changes: by this connection (writes count
+   * up) or by another process (SQLite's data_version moves). Dashboards repeat the same queries.
+   */
+  private cache = new Map<string, { version: string; value: unknown }>();
+  private writes = 0;
+  private version(): string {
+    return `${this.writes}:${this.db.pragma('data_version', { simple: true })}`;
+  }
+  private cached<T>(key: string, compute: () => T): Promise<T> {
+    const version = this.version();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === version) return Promise.resolve(hit.value as T);
+    const value = compute();
+    if (this.cache.size > 2000) this.cache.clear();
+    this.cache.set(key, { version, value });
+    return Promise.resolve(value);
   }
 
   async *allEvents(q: EventQuery = {}): AsyncIterable<StoredEvent> {
     const { sql, params } = this.where(q);
     const stmt = this.db.prepare(`SELECT ${EVENT_COLUMNS}
-      FROM events e JOIN documents d ON d.id = e.document_id ${sql} ORDER BY e.date_sort ASC NULLS LAST, e.id`);
+      FROM events e JOIN documents d ON d.id = e.document_id ${sql} ORDER BY ${this.order('date')}`);
     for (const r of stmt.iterate(...params)) yield this.toEvent(r as Row);
   }
 
@@ -360,40 +415,60 @@ export class SqliteStore implements Store {
     return this.stmts.stats.get() as { documents: number; events: number; encounters: number };
   }
 
-  private cached = new Map<string, Database.Statement>();
+  private statements = new Map<string, Database.Statement>();
   /** Prepared statements of dynamic SQL, kept (the same filter shapes repeat). */
   private stmt(sql: string): Database.Statement {
-    let st = this.cached.get(sql);
+    let st = this.statements.get(sql);
     if (!st) {
       st = this.db.prepare(sql);
-      if (this.cached.size > 500) this.cached.clear();
-      this.cached.set(sql, st);
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(sql, st);
     }
     return st;
   }
 
   async facets(q: EventQuery): Promise<Facets> {
+    return this.cached(`facets:${JSON.stringify(q)}`, () => this.computeFacets(q));
+  }
+
+  /** All facet counts from one indexed read of the matching events, counted here. */
+  private computeFacets(q: EventQuery): Facets {
     const { sql, params } = this.where(q);
-    const from = 'FROM events e JOIN documents d ON d.id = e.document_id';
-    const ids = `SELECT e.id ${from} ${sql}`;
-    const all = <T>(query: string, ...extra: unknown[]) => this.stmt(query).all(...params, ...extra) as T[];
-    const total = (this.stmt(`SELECT COUNT(*) AS n ${from} ${sql}`).get(...params) as Row).n as number;
-    const byCountry = all<{ country: string; count: number }>(
-      `SELECT ec.country, COUNT(*) AS count FROM event_countries ec WHERE ec.event_id IN (${ids}) GROUP BY ec.country ORDER BY count DESC`);
-    const byPartner = q.country
-      ? all<{ country: string; count: number }>(
-        `SELECT ec.country, COUNT(*) AS count FROM event_countries ec WHERE ec.event_id IN (${ids}) AND ec.country <> ? GROUP BY ec.country ORDER BY count DESC`,
-        q.country.toUpperCase())
-      : byCountry;
+    const rows = this.stmt(`SELECT e.date_sort AS d, e.type AS t, e.language AS l, e.countries_key AS c, e.areas_key AS a
+      FROM events e ${sql}`).raw().all(...params) as Array<[string | null, string, string | null, string, string]>;
+    const country = new Map<string, number>();
+    const month = new Map<string, number>();
+    const year = new Map<string, number>();
+    const type = new Map<string, number>();
+    const area = new Map<string, number>();
+    const language = new Map<string, number>();
+    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+    for (const [d, t, l, c, a] of rows) {
+      if (d) {
+        bump(year, d.slice(0, 4));
+        if (d.length >= 7) bump(month, `${d.slice(0, 7)}|${t}`);
+      }
+      bump(type, t);
+      bump(language, l ?? 'und');
+      for (const x of c.split(',')) if (x) bump(country, x);
+      if (a) for (const x of a.split(',')) bump(area, x);
+    }
+    const desc = <K extends string>(m: Map<string, number>, key: K) =>
+      [...m].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([k, count]) => ({ [key]: k, count }) as { [P in K]: string } & { count: number });
+    const byCountry = desc(country, 'country');
+    const self = q.country?.toUpperCase();
     return {
-      total,
+      total: rows.length,
       byCountry,
-      byPartner,
-      byMonth: all(`SELECT substr(e.date_sort, 1, 7) AS month, e.type, COUNT(*) AS count ${from} ${sql} ${sql ? 'AND' : 'WHERE'} length(e.date_sort) >= 7 GROUP BY month, e.type ORDER BY month`),
-      byYear: all(`SELECT substr(e.date_sort, 1, 4) AS year, COUNT(*) AS count ${from} ${sql} ${sql ? 'AND' : 'WHERE'} e.date_sort IS NOT NULL GROUP BY year ORDER BY year`),
-      byType: all(`SELECT e.type, COUNT(*) AS count ${from} ${sql} GROUP BY e.type ORDER BY count DESC`),
-      byArea: all(`SELECT a.area, COUNT(*) AS count FROM event_areas a WHERE a.event_id IN (${ids}) GROUP BY a.area ORDER BY count DESC`),
-      byLanguage: all(`SELECT d.language, COUNT(*) AS count ${from} ${sql} GROUP BY d.language ORDER BY count DESC`),
+      byPartner: self ? byCountry.filter((x) => x.country !== self) : byCountry,
+      byMonth: [...month].map(([k, count]) => {
+        const [m, t] = k.split('|');
+        return { month: m, type: t, count };
+      }).sort((x, y) => x.month.localeCompare(y.month) || x.type.localeCompare(y.type)),
+      byYear: [...year].sort((x, y) => x[0].localeCompare(y[0])).map(([k, count]) => ({ year: k, count })),
+      byType: desc(type, 'type'),
+      byArea: desc(area, 'area'),
+      byLanguage: desc(language, 'language'),
     };
   }
 
@@ -444,6 +519,10 @@ export class SqliteStore implements Store {
   }
 
   async mechanisms(q: { country?: string; partner?: string }): Promise<MechanismSeries[]> {
+    return this.cached(`mechanisms:${JSON.stringify(q)}`, () => this.computeMechanisms(q));
+  }
+
+  private computeMechanisms(q: { country?: string; partner?: string }): MechanismSeries[] {
     const { sql, params } = this.where({ country: q.country, partner: q.partner });
     const rows = this.stmt(`SELECT e.id, e.mechanism_kind, e.mechanism_name, e.mechanism_edition, e.date_value, e.countries_key
       FROM events e JOIN documents d ON d.id = e.document_id ${sql} ${sql ? 'AND' : 'WHERE'} e.mechanism_kind IS NOT NULL
@@ -517,6 +596,7 @@ export class SqliteStore implements Store {
       // Check it applies to the event as it reads now (throws with the reason).
       applyCorrection(JSON.parse(row.record), c.field, c.value);
     }
+    this.writes++;
     this.db.transaction(() => {
       this.stmts.insertCorrection.run(c.eventId, c.field, JSON.stringify(c.value ?? null), c.note, c.author, new Date().toISOString());
       const { event, status } = applyCorrections(original, [...(this.stmts.listCorrections.all(c.eventId) as Row[]).map((r) => ({
