@@ -58,6 +58,7 @@ export function* corpus(n: number, opts: CorpusOptions): Generator<RawDocument> 
   if (!pool.length) throw new Error(`no sentences found in ${opts.sources.join(', ')}`);
   const rand = rng(opts.seed ?? 42);
   const pick = <T>(a: T[]) => a[Math.floor(rand() * a.length)];
+  // About 5 KB of UTF-8 per document (Vietnamese letters take two or three bytes).
   const target = opts.targetBytes ?? 5000;
   for (let i = 0; i < n; i++) {
     const partner = pick(COUNTRIES_VI);
@@ -69,11 +70,11 @@ export function* corpus(n: number, opts: CorpusOptions): Generator<RawDocument> 
     if (rand() < 0.6) lines.push(` date ${2015 + Math.floor(rand() * 10)}-${String(month).padStart(2, '0')} ${pick(BOILERPLATE_HEAD)}`);
     lines.push(`Hội đàm hợp tác quốc phòng Việt Nam - ${partner}`);
     lines.push(`${rand() < 0.5 ? 'Chiều' : 'Sáng'} ${day}-${month}, tại Hà Nội, ${rank} ${person}, Thứ trưởng Bộ Quốc phòng đã tiếp đoàn đại biểu quân sự ${partner} và hai bên đã hội đàm về hợp tác quốc phòng.`);
-    let bytes = lines.join('\n').length;
-    while (bytes < target) {
+    let bytes = Buffer.byteLength(lines.join('\n'));
+    while (bytes < target - 600) {
       const s = pick(pool).replace(/Cuba|Belarus|Anh|Indonesia/g, partner);
       lines.push(s);
-      bytes += s.length * 1.3;
+      bytes += Buffer.byteLength(s) + 2;
       // Photo captions, sometimes repeated.
       if (rand() < 0.1) {
         const cap = `${rank} ${person} tại buổi hội đàm.`;

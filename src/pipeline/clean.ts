@@ -170,6 +170,10 @@ function headlineLike(line: string): boolean {
   return words >= 4 && words <= 24 && line.length <= 160 && !SENTENCE_END.test(line) && !/[:;]$/.test(line);
 }
 
+function dedupeKey(line: string): string {
+  return line.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim();
+}
+
 function navigation(line: string, raw = false): boolean {
   // A line without letters: counters, clock times, codes ("0104", "16:41").
   if (!/\p{L}/u.test(line)) return !/\d/.test(line) || line.length <= 12;
@@ -203,7 +207,7 @@ export function clean(raw: RawDocument): CleanDocument {
   const drop = (line: string, rule: string) => removed.push({ line, rule });
 
   const rawLines = normalizeText(body).split('\n');
-  let lines = rawLines.map((l) => (/\s\s|[^\S ]/.test(l) ? l.replace(/\s+/g, ' ') : l).trim());
+  let lines = rawLines.map((l) => (l.includes('  ') ? l.replace(/ {2,}/g, ' ') : l).trim());
 
   // Crawl dumps open with " date YYYY-MM" (the crawl's publication month).
   const firstIdx = lines.findIndex((l) => l !== '');
@@ -225,7 +229,7 @@ export function clean(raw: RawDocument): CleanDocument {
     if (!line) continue;
     // Markers, counters and form prompts are short lines: only those need folding.
     const short = line.length <= SHORT_LINE;
-    const folded = short ? foldLine(line) : line.toLowerCase();
+    const folded = short ? foldLine(line) : '';
     if (short && bp.tail.has(folded) && keptChars >= 300) {
       // Everything after "Tin mới" / "Related" is other articles' headlines.
       drop(lines.slice(i).filter(Boolean).join(' / ').slice(0, 200), 'related-tail');
@@ -264,19 +268,20 @@ export function clean(raw: RawDocument): CleanDocument {
       drop(line, 'credit');
       continue;
     }
-    if (navigation(line) || (rawLines[i].length !== line.length && navigation(rawLines[i].trim(), true))) {
+    if (line.length <= 300 && (navigation(line) || (rawLines[i].length !== line.length && navigation(rawLines[i].trim(), true)))) {
       drop(line, 'navigation');
       continue;
     }
-    let key = folded;
-    if (line.includes('(')) {
+    if (line.includes('(') && line.includes(':')) {
       const stripped = line.replace(re.inlineCredits, '').trim();
       if (stripped !== line) {
         drop(line.slice(stripped.length), 'inline-credit');
         line = stripped;
-        key = line.length <= SHORT_LINE ? foldLine(line) : line.toLowerCase();
       }
     }
+    // (Compared without case and punctuation: "Caption." and "Caption " are the same caption;
+    // a long paragraph is compared as written.)
+    const key = line.length <= SHORT_LINE ? dedupeKey(line) : line;
     if (!line) continue;
     // A caption printed twice (under the photo and in the gallery) is kept once.
     if (seen.has(key)) {

@@ -23,6 +23,7 @@ const MALAY = /\b(kerajaan|boleh|ialah|daripada|kerana|beliau|Malaysia|ATM|Kemen
 
 // The headline and lead are enough to tell the language, and franc's cost grows with the sample.
 const SAMPLE = 300;
+const SHORT_SAMPLE = 140;
 // Languages of news an analyst of defence diplomacy meets: comparing with these only (not the
 // long tail of franc's list) keeps detection fast and avoids rare look-alikes.
 const CANDIDATES = ['vie', 'eng', 'arb', 'fra', 'spa', 'rus', 'ind', 'zlm', 'cmn', 'por', 'deu', 'ita', 'nld', 'pol',
@@ -55,8 +56,11 @@ function candidatesFor(sample: string): string[] {
 }
 
 export function detectLanguage(text: string): string {
-  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  const scores = francAll(sample, { minLength: 10, only: candidatesFor(sample) });
+  let sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const only = candidatesFor(sample);
+  // Vietnamese letters already narrow the field to a few languages: a shorter sample decides.
+  if (only === NEAR_VIETNAMESE && sample.length > SHORT_SAMPLE) sample = sample.slice(0, SHORT_SAMPLE);
+  const scores = francAll(sample, { minLength: 10, only });
   const [top, score] = scores[0] ?? ['und', 0];
   if (top === 'und') return scriptGuess(sample);
   if ((top === 'zlm' || top === 'ind') && score > 0) {

@@ -44,6 +44,11 @@ const CACHE_LIMIT = 200_000;
 
 /** Matching key of one token (see module comment). Case is folded unless `keepCase`. */
 export function foldToken(token: string, keepCase = false): string {
+  // Punctuation and single ASCII characters fold to themselves (or their lower case).
+  if (token.length === 1) {
+    const c = token.charCodeAt(0);
+    if (c < 128) return keepCase || c < 65 || c > 90 ? token : token.toLowerCase();
+  }
   const cacheKey = keepCase ? '\u0001' + token : token;
   const hit = tokenCache.get(cacheKey);
   if (hit !== undefined) return hit;

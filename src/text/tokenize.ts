@@ -24,16 +24,17 @@ export interface Token {
 // phrases are matched character by character. Digits and Arabic letters written
 // together ("2023م", "الـ14") are separate tokens too.
 // (The `v` flag allows the set difference; Node 20 has it, TypeScript's target does not know it.)
-const TOKEN_RE = new RegExp(String.raw`\p{Script=Han}|[[\p{L}\p{M}\p{N}]--\p{Script=Han}]+|[^\s\p{L}\p{M}\p{N}]`, 'gv');
+const TOKEN_RE = new RegExp(String.raw`(\p{Script=Han}|[[\p{L}\p{M}\p{N}]--\p{Script=Han}]+)|[^\s\p{L}\p{M}\p{N}]`, 'gv');
 const ARABIC_WITH_DIGITS = /[\u0600-\u06ff][\u064b-\u065f\u0640]*[0-9\u0660-\u0669]|[0-9\u0660-\u0669][\u0600-\u06ff]/;
 const DIGIT_RUNS = /[0-9\u0660-\u0669]+|[^0-9\u0660-\u0669]+/g;
 const UPPER_RE = /^\p{Lu}/u;
-const WORD_RE = /^[\p{L}\p{M}\p{N}]/u;
 
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   let last = 0;
-  const re = new RegExp(TOKEN_RE.source, 'gv');
+  // One compiled expression for every call (compiling a Unicode-set expression is not cheap).
+  const re = TOKEN_RE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   let nextNewline = text.indexOf('\n');
   while ((m = re.exec(text))) {
@@ -45,23 +46,24 @@ export function tokenize(text: string, offset = 0): Token[] {
       nextNewline = text.indexOf('\n', start);
     }
     const c = t.charCodeAt(0);
-    if (c >= 0x600 || (c < 58 && c >= 48)) {
+    if ((c >= 0x600 && c <= 0x6ff) || (c < 58 && c >= 48)) {
       if (ARABIC_WITH_DIGITS.test(t)) {
         // "2023م", "الـ14": the number is a token of its own.
         let off = start;
         for (const part of t.match(DIGIT_RUNS)!) {
           tokens.push({ text: part, key: foldToken(part), start: off + offset, end: off + part.length + offset,
-            isWord: true, upper: false, lineStart: lineStart && off === start });
+            isWord: true, upper: false, lineStart: lineStart && off === start, caseKey: undefined });
           off += part.length;
         }
         last = start + t.length;
         continue;
       }
     }
-    // ASCII fast paths; the Unicode tests only for other characters.
-    const isWord = c < 128 ? (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) : WORD_RE.test(t);
-    const upper = c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(t);
-    tokens.push({ text: t, key: foldToken(t), start: start + offset, end: start + t.length + offset, isWord, upper, lineStart });
+    // The first group of the expression matched: a word (letters, marks, digits).
+    const isWord = m[1] !== undefined;
+    const upper = c < 128 ? c >= 65 && c <= 90 : isWord && UPPER_RE.test(t);
+    // (Every field is set here, caseKey too, so all tokens share one object shape.)
+    tokens.push({ text: t, key: foldToken(t), start: start + offset, end: start + t.length + offset, isWord, upper, lineStart, caseKey: undefined });
     last = start + t.length;
   }
   return tokens;
@@ -70,6 +72,6 @@ export function tokenize(text: string, offset = 0): Token[] {
 /** Tokenise a lexicon phrase into folded keys (same rules as the text). */
 export function phraseKeys(phrase: string, keepCase = false): string[] {
   const out: string[] = [];
-  for (const m of phrase.normalize('NFC').matchAll(TOKEN_RE)) out.push(foldToken(m[0], keepCase));
+  for (const m of phrase.normalize('NFC').matchAll(new RegExp(TOKEN_RE.source, 'gv'))) out.push(foldToken(m[0], keepCase));
   return out;
 }
