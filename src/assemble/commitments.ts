@@ -114,7 +114,14 @@ export function extractAnniversaries(doc: Doc, reader: Reader, eventYear: number
   // Year ranges "(1960-2020)", "1973–2023".
   const ranges: Array<{ first: number; last: number; from: number; to: number }> = [];
   // Years joined by a dash, each possibly inside a full date: "1973-2023", "(5/9/1962-5/9/2022)".
-  const isYear = (k: number) => /^\d{4}$/.test(t[k]?.key ?? '') && Number(t[k].key) >= 1700 && Number(t[k].key) <= 2100;
+  const isYear = (k: number) => {
+    const key = t[k]?.key;
+    if (!key || key.length !== 4) return false;
+    const c = key.charCodeAt(0);
+    if (c !== 49 && c !== 50) return false;
+    const y = Number(key);
+    return y >= 1700 && y <= 2100;
+  };
   for (let i = 0; i + 2 < t.length; i++) {
     if (!isYear(i) || t[i + 1].key !== '-') continue;
     for (let j = i + 2; j < Math.min(t.length, i + 8); j++) {

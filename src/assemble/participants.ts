@@ -20,8 +20,15 @@ export interface ParticipantDraft {
 }
 
 /** Folded name tokens: "Bộ trưởng Ravkov" and "Ravkov Andrei Alekseevich" are the same person. */
+const nameKeys = new Map<string, string[]>();
 export function nameKey(name: string): string[] {
-  return name.split(/[\s\-']+/).filter(Boolean).map((t) => foldToken(t));
+  let k = nameKeys.get(name);
+  if (!k) {
+    k = name.split(/[\s\-']+/).filter(Boolean).map((t) => foldToken(t));
+    if (nameKeys.size > 50_000) nameKeys.clear();
+    nameKeys.set(name, k);
+  }
+  return k;
 }
 
 export function samePerson(a: string, b: string): boolean {
