@@ -418,9 +418,8 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
   const firstBody = doc.sentences.find((s) => !s.isTitle && !s.isCaption);
   const filed = firstBody ? doc.places.find((p) => p.first === firstBody.first && p.value.country && countries.includes(p.value.country)) : undefined;
   if (filed) {
-    const taken = new Set(drafts.filter((x) => x.p.country).map((x) => x.p.country));
-    const open = drafts.filter((d) => !d.p.country);
-    if (open.length && !taken.has(filed.value.country)) set(open[0], filed.value.country!, `${filed.origin}+filed-from`, filed);
+    // Officials the report does not qualify belong to the state it is filed from; foreign ones are named as such.
+    for (const d of drafts) if (!d.p.country) set(d, filed.value.country!, `${filed.origin}+filed-from`, filed);
   }
   for (const d of drafts) {
     if (d.p.country) continue;

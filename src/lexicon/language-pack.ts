@@ -233,6 +233,10 @@ function buildPack(code: string): LanguagePack {
     for (const f of list(forms)) addCountry(f, a3);
   }
   blockers(countries, 'countries');
+  // Warship prefixes ("INS Shivalik"): the same in every language's press.
+  for (const [a3, forms] of Object.entries(loadYaml(join(DATA_DIR, 'ship-prefixes.yaml')) as Record<string, unknown>)) {
+    for (const f of list(forms)) countries.add(f, a3, `ship-prefixes:${f}`, { caseSensitive: true });
+  }
 
   const places = matcher<Place>('places');
   const pc = placeCountries();
