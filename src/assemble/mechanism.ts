@@ -92,7 +92,13 @@ export function mechanismMentions(doc: Doc, reader: Reader): MechanismMention[] 
     }
     // Trim punctuation at the end of the name.
     while (last > m.last && !t[last - 1].isWord) last--;
-    const name = doc.text.slice(t[first].start, t[last - 1].end);
+    let name = doc.text.slice(t[first].start, t[last - 1].end);
+    // "للجنة العسكرية المختلطة": the name without the clitic glued to it ("اللجنة ...").
+    if (first === m.first && m.proclitic && doc.pack) {
+      const written = doc.tokens[m.first].text;
+      const fix = doc.pack.cliticRestore.filter(([k]) => written.startsWith(k)).sort((a, b) => b[0].length - a[0].length)[0];
+      if (fix) name = fix[1] + name.slice(fix[0].length);
+    }
     const range: Range = { first: m.first, last };
     out.push({
       m,

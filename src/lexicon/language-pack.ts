@@ -40,6 +40,8 @@ export interface LanguagePack {
   name: string;
   homeCountry: string | null;
   caseless: boolean;
+  /** How a name reads without the clitic glued to it (ar: "للجنة" -> "اللجنة"): written start -> replacement. */
+  cliticRestore: Array<[string, string]>;
   /** Every phrase of the language in one trie; `match` runs all layers in one pass. */
   lexicon: PhraseMatcher;
   match(tokens: Token[]): PhraseMatch<any>[][];
@@ -359,6 +361,7 @@ function buildPack(code: string): LanguagePack {
     name: String(lang.name ?? code),
     homeCountry: lang.home_country ?? null,
     caseless: Boolean(lang.caseless),
+    cliticRestore: Object.entries((lang.clitic_display ?? {}) as Record<string, string>).map(([k, v]) => [k.normalize('NFC'), String(v ?? '')]),
     lexicon,
     match: (tokens: Token[]) => lexicon.matchLayers(tokens),
     countries,
