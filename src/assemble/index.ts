@@ -413,6 +413,19 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
     const free = countries.filter((c) => !taken.has(c));
     if (free.length === 1) set(d, free[0], 'participant:other-side');
   }
+  // A state named in the apposition after the name (", jefe de la Marina de Guerra Revolucionaria de Cuba,").
+  for (const d of drafts) {
+    if (d.p.country) continue;
+    const m = d.mention;
+    const t = doc.tokens;
+    if (t[m.last]?.text !== ',' && t[m.last]?.text !== '،') continue;
+    const s = doc.sentences[m.sentence];
+    let end = m.last + 1;
+    while (end < s.last && end < m.last + 16 && t[end].text !== ',' && t[end].text !== ';' && t[end].text !== '،') end++;
+    const c = doc.countries.find((x) => x.first > m.last && x.last <= end && countries.includes(x.value) && !afterVenue(doc, x.first) &&
+      !doc.clauseCues.some((y) => y.value.has('toward') && y.last === x.first));
+    if (c) set(d, c.value, `${c.origin}+apposition`, c);
+  }
   // The state of the place the report was filed from ("Tunis - La 36e session ..."): the home side
   // of officials the report does not qualify.
   const firstBody = doc.sentences.find((s) => !s.isTitle && !s.isCaption);
@@ -445,8 +458,9 @@ function assignRoles(doc: Doc, reader: Reader, drafts: ParticipantDraft[]): void
   const memberCues = doc.clauseCues.filter((c) => c.value.has('member'));
   for (const d of drafts) {
     const s = reader.sentence(d.mention.first);
+    // The first person of a state leads it; after "also present were" only when the state has a lead already.
     const afterMember = memberCues.some((c) => c.first >= s.first && c.last <= d.mention.first);
-    if (afterMember || seen.has(d.p.country)) d.p.role = 'member';
+    if (seen.has(d.p.country) || (afterMember && drafts.some((x) => x !== d && x.p.country === d.p.country))) d.p.role = 'member';
     else seen.add(d.p.country);
   }
 }

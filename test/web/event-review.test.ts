@@ -118,20 +118,23 @@ describe('dashboard: event, evidence, review and pair profile', () => {
     await page.evaluate((t) => sessionStorage.setItem('attache.token', t), TOKEN);
     await page.reload();
     await page.waitForSelector('[data-testid="review-form"]');
-    // A participant rank that is not a STANAG code is refused by the API, with its reason shown.
+    // A participant country that is not an alpha-3 code is refused by the API, with its reason shown.
+    // (The new row goes after however many participants the extractor found.)
+    const before = (await (await fetch(`${server.url}/api/events/${id}`)).json()) as { event: { participants: unknown[] } };
+    const n = before.event.participants.length;
     await page.selectOption('select[name="participants.1.rank"]', 'OF-5');
     await page.click('button[data-add="participants"]');
-    await page.fill('input[name="participants.2.name"]', 'Đinh Văn Toàn');
-    await page.fill('input[name="participants.2.country"]', 'VN');
+    await page.fill(`input[name="participants.${n}.name"]`, 'Nguyễn Văn Thử');
+    await page.fill(`input[name="participants.${n}.country"]`, 'VN');
     await page.click('[data-testid="save"]');
     await page.locator('[data-testid="api-error"]').waitFor();
-    expect(await page.locator('[data-testid="api-error"]').textContent()).toMatch(/participants\.2\.country/);
-    await page.fill('input[name="participants.2.country"]', 'VNM');
+    expect(await page.locator('[data-testid="api-error"]').textContent()).toMatch(new RegExp(`participants\\.${n}\\.country`));
+    await page.fill(`input[name="participants.${n}.country"]`, 'VNM');
     await page.click('[data-testid="save"]');
     await page.waitForSelector('[data-testid="saved"]');
     const mid = (await (await fetch(`${server.url}/api/events/${id}`)).json()) as Detail & { event: { participants: Array<{ name: string; rank: string | null }> } };
     expect(mid.event.participants[1].rank).toBe('OF-5');
-    expect(mid.event.participants[2].name).toBe('Đinh Văn Toàn');
+    expect(mid.event.participants[n].name).toBe('Nguyễn Văn Thử');
 
     await page.click('[data-testid="mark-wrong"]');
     await page.waitForSelector('[data-testid="wrong-banner"]');
