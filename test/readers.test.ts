@@ -83,3 +83,12 @@ describe('HTML reader', () => {
     expect(r.text).not.toContain('alert');
   });
 });
+
+describe('robustness', () => {
+  it('reads fragments and broken pages as HTML without failing', () => {
+    for (const html of ['', 'plain text, no tags', '<p>A fragment', '</div></div>text<<<', '<html><body><p>ok</p>']) {
+      expect(() => readHtml(html)).not.toThrow();
+    }
+    expect(readHtml('<p>Một đoạn văn</p>').text).toContain('Một đoạn văn');
+  });
+});

@@ -101,8 +101,16 @@ function siteTitle(raw: string | null): string | null {
   return parts.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
+/** A fragment or a broken page parses as a whole document once wrapped. */
+function parsePage(html: string) {
+  const page = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const parsed = parseHTML(page);
+  if (!parsed.document.documentElement) return parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  return parsed;
+}
+
 export function readHtml(html: string): HtmlArticle {
-  const { document } = parseHTML(html);
+  const { document } = parsePage(html);
   const published = isoDatePart(
     meta(document, 'article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate',
       'date', 'DC.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date') ??
@@ -120,6 +128,14 @@ export function readHtml(html: string): HtmlArticle {
   } catch {
     text = '';
   }
-  if (text.length < 200) text = blockText(parseHTML(html).document.body ?? parseHTML(html).document);
+  if (text.length < 200) {
+    try {
+      const again = parsePage(html).document;
+      text = blockText(again.body ?? again);
+    } catch {
+      // A page the DOM cannot read at all: its text without tags.
+      text = html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, '\n').replace(/\n\s*\n+/g, '\n\n');
+    }
+  }
   return { title: title ? title.replace(/\s+/g, ' ').trim() : null, published, text };
 }
