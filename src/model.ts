@@ -22,9 +22,14 @@ export const AREAS = [
 ] as const;
 export type Area = (typeof AREAS)[number];
 
-export type MechanismKind = 'dialogue' | 'working_group' | 'committee' | 'consultation' | 'other';
-export type AgreementKind = 'mou' | 'agreement' | 'plan' | 'contract' | 'protocol' | 'statement' | 'other';
-export type AgreementStatus = 'signed' | 'referenced' | 'proposed';
+export const MECHANISM_KINDS = ['dialogue', 'working_group', 'committee', 'consultation', 'other'] as const;
+export type MechanismKind = (typeof MECHANISM_KINDS)[number];
+export const AGREEMENT_KINDS = ['mou', 'agreement', 'plan', 'contract', 'protocol', 'statement', 'other'] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+export const AGREEMENT_STATUSES = ['signed', 'referenced', 'proposed'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+/** NATO STANAG 2116 officer grades (codebook 2.3). */
+export const RANKS = ['OF-1', 'OF-2', 'OF-3', 'OF-4', 'OF-5', 'OF-6', 'OF-7', 'OF-8', 'OF-9', 'OF-10'] as const;
 export type Precision = 'day' | 'month' | 'year';
 
 export interface EventDate {

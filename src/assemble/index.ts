@@ -407,12 +407,16 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
       !doc.clauseCues.some((x) => x.value.has('toward') && x.last === c.first)).pop();
     if (intro) set(d, intro.value, `${intro.origin}+introduction`, intro);
   }
-  for (const d of drafts) {
-    if (d.p.country) continue;
-    const taken = new Set(drafts.filter((x) => x.p.country).map((x) => x.p.country));
-    const free = countries.filter((c) => !taken.has(c));
-    if (free.length === 1) set(d, free[0], 'participant:other-side');
-  }
+  // With one side still unrepresented, a person without a state is of that side.
+  const otherSide = () => {
+    for (const d of drafts) {
+      if (d.p.country) continue;
+      const taken = new Set(drafts.filter((x) => x.p.country).map((x) => x.p.country));
+      const free = countries.filter((c) => !taken.has(c));
+      if (free.length === 1) set(d, free[0], 'participant:other-side');
+    }
+  };
+  otherSide();
   // A state named in the apposition after the name (", jefe de la Marina de Guerra Revolucionaria de Cuba,").
   for (const d of drafts) {
     if (d.p.country) continue;
@@ -434,12 +438,7 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
     // Officials the report does not qualify belong to the state it is filed from; foreign ones are named as such.
     for (const d of drafts) if (!d.p.country) set(d, filed.value.country!, `${filed.origin}+filed-from`, filed);
   }
-  for (const d of drafts) {
-    if (d.p.country) continue;
-    const taken = new Set(drafts.filter((x) => x.p.country).map((x) => x.p.country));
-    const free = countries.filter((c) => !taken.has(c));
-    if (free.length === 1) set(d, free[0], 'participant:other-side');
-  }
+  otherSide();
   for (const d of drafts) {
     if (d.p.country) continue;
     const m = d.mention;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AREAS, EVENT_TYPES, type DefenceEvent } from '../model.js';
+import { AGREEMENT_KINDS, AGREEMENT_STATUSES, AREAS, EVENT_TYPES, MECHANISM_KINDS, RANKS, type DefenceEvent } from '../model.js';
 
 /**
  * Analysts' corrections. A correction names a field of the codebook record
@@ -16,7 +16,7 @@ const dateValue = z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$/, 
 export const ParticipantSchema = z.object({
   name: z.string().min(1),
   country: iso3.nullable(),
-  rank: z.string().regex(/^OF-(10|[1-9])$/, 'a STANAG 2116 code OF-1 … OF-10').nullable(),
+  rank: z.enum(RANKS, { message: 'a STANAG 2116 code OF-1 … OF-10' }).nullable(),
   rank_label: z.string().nullable(),
   position: z.string().nullable(),
   role: z.enum(['lead', 'member']),
@@ -28,7 +28,7 @@ export const EventFieldsSchema = z.object({
   countries: z.array(iso3).min(1),
   location: z.object({ country: iso3.nullable(), place: z.string().nullable(), virtual: z.boolean() }),
   mechanism: z.object({
-    kind: z.enum(['dialogue', 'working_group', 'committee', 'consultation', 'other']),
+    kind: z.enum(MECHANISM_KINDS),
     name: z.string().min(1),
     edition: z.number().int().positive().nullable(),
   }).nullable(),
@@ -36,9 +36,9 @@ export const EventFieldsSchema = z.object({
   areas: z.array(z.enum(AREAS)),
   agreements: z.array(z.object({
     title: z.string().min(1),
-    kind: z.enum(['mou', 'agreement', 'plan', 'contract', 'protocol', 'statement', 'other']),
+    kind: z.enum(AGREEMENT_KINDS),
     year: z.number().int().nullable(),
-    status: z.enum(['signed', 'referenced', 'proposed']),
+    status: z.enum(AGREEMENT_STATUSES),
   })),
   commitments: z.array(z.object({ actor: iso3.nullable(), text: z.string().min(1), due: z.string().nullable() })),
   anniversaries: z.array(z.object({ years: z.number().int().positive(), from: z.number().int().nullable(), to: z.number().int().nullable() })),

@@ -3,37 +3,17 @@
  * sections 1–2). Kept by hand: the dashboard reads only what it shows.
  */
 
-export const EVENT_TYPES = [
-  'dialogue', 'working_group', 'talks', 'reception', 'visit', 'signing',
-  'exercise', 'port_call', 'training', 'conference', 'exhibition', 'other',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-
-export const AREAS = [
-  'delegation_exchange', 'dialogue_consultation', 'training_education', 'defense_industry',
-  'military_technology', 'arms_trade', 'peacekeeping', 'maritime_security', 'cybersecurity',
-  'military_medicine', 'search_rescue', 'hadr', 'hydrography_geospatial', 'political_work',
-  'information_media', 'military_science', 'war_legacy', 'history_commemoration',
-  'service_branch', 'multilateral_support', 'transnational_crime', 'border_cooperation',
-  'economic_cooperation', 'exercises',
-] as const;
-export type Area = (typeof AREAS)[number];
-
-export const MECHANISM_KINDS = ['dialogue', 'working_group', 'committee', 'consultation', 'other'] as const;
-export const AGREEMENT_KINDS = ['mou', 'agreement', 'plan', 'contract', 'protocol', 'statement', 'other'] as const;
-export const AGREEMENT_STATUSES = ['signed', 'referenced', 'proposed'] as const;
-export const RANKS = ['OF-1', 'OF-2', 'OF-3', 'OF-4', 'OF-5', 'OF-6', 'OF-7', 'OF-8', 'OF-9', 'OF-10'] as const;
-
-export interface EventDate { value: string; precision: 'day' | 'month' | 'year'; year_inferred: boolean }
-export interface Location { country: string | null; place: string | null; virtual: boolean }
-export interface Mechanism { kind: (typeof MECHANISM_KINDS)[number]; name: string; edition: number | null }
-export interface Participant {
-  name: string; country: string | null; rank: string | null; rank_label: string | null; position: string | null; role: 'lead' | 'member';
-}
-export interface Agreement { title: string; kind: string; year: number | null; status: string }
-export interface Commitment { actor: string | null; text: string; due: string | null }
-export interface Anniversary { years: number; from: number | null; to: number | null }
-export interface Evidence { start: number; end: number; origin: string }
+// The codebook's vocabulary and record types come from the server's own model (type-only, plus
+// the constant lists), so the dashboard and the API cannot drift apart.
+export {
+  EVENT_TYPES, AREAS, MECHANISM_KINDS, AGREEMENT_KINDS, AGREEMENT_STATUSES, RANKS,
+} from '../../../src/model';
+export type {
+  EventType, Area, EventDate, Location, Mechanism, Participant, Agreement, Commitment, Anniversary, Evidence,
+} from '../../../src/model';
+import type {
+  EventType, Area, EventDate, Location, Mechanism, Participant, Agreement, Commitment, Anniversary, Evidence,
+} from '../../../src/model';
 
 /** The codebook record without its evidence (what lists carry). */
 export interface EventFields {
