@@ -1,6 +1,7 @@
 /**
  * The shapes the Attaché API returns (see /openapi.json and the codebook,
- * sections 1–2). Kept by hand: the dashboard reads only what it shows.
+ * sections 1–2). The record, its vocabulary and the store's shapes are the
+ * server's own types; only the API's envelopes are declared here.
  */
 
 // The codebook's vocabulary and record types come from the server's own model (type-only, plus
@@ -11,23 +12,10 @@ export {
 export type {
   EventType, Area, EventDate, Location, Mechanism, Participant, Agreement, Commitment, Anniversary, Evidence,
 } from '../../../src/model';
-import type {
-  EventType, Area, EventDate, Location, Mechanism, Participant, Agreement, Commitment, Anniversary, Evidence,
-} from '../../../src/model';
+import type { Agreement, Commitment, Evidence, DefenceEvent as CodebookEvent } from '../../../src/model';
 
 /** The codebook record without its evidence (what lists carry). */
-export interface EventFields {
-  type: EventType;
-  date: EventDate | null;
-  countries: string[];
-  location: Location;
-  mechanism: Mechanism | null;
-  participants: Participant[];
-  areas: Area[];
-  agreements: Agreement[];
-  commitments: Commitment[];
-  anniversaries: Anniversary[];
-}
+export type EventFields = Omit<CodebookEvent, 'evidence'>;
 export interface DefenceEvent extends EventFields { evidence?: Record<string, Evidence[]> }
 
 export interface EventSummary {
@@ -42,14 +30,10 @@ export interface EventSummary {
   event: EventFields;
 }
 
-export interface StoredDocument {
-  id: string; source: string; url: string | null; language: string; published: string | null; title: string | null;
-  text: string; ingestedAt: string;
-}
-
-export interface Correction {
-  id?: number; eventId: string; field: string; value: unknown; note: string | null; author: string | null; createdAt: string;
-}
+export type { StoredDocument } from '../../../src/store/store';
+export type { Correction } from '../../../src/store/corrections';
+import type { StoredDocument } from '../../../src/store/store';
+import type { Correction } from '../../../src/store/corrections';
 
 export interface EventDetail extends EventSummary {
   evidence: Record<string, Evidence[]>;
@@ -60,27 +44,13 @@ export interface EventDetail extends EventSummary {
 
 export interface EventPage { total: number; limit: number; offset: number; events: EventSummary[] }
 
-export interface Facets {
-  total: number;
-  byCountry: Array<{ country: string; count: number }>;
-  byPartner: Array<{ country: string; count: number }>;
-  byMonth: Array<{ month: string; type: string; count: number }>;
-  byYear: Array<{ year: string; count: number }>;
-  byType: Array<{ type: string; count: number }>;
-  byArea: Array<{ area: string; count: number }>;
-  byLanguage: Array<{ language: string; count: number }>;
-}
+export type { Facets } from '../../../src/store/store';
 
 /** A country as /api/countries?counts=false gives it: for names and the map. */
 export interface CountryInfo { code: string; numeric: string | null; name: string }
 
-export interface MechanismSeries {
-  kind: string;
-  name: string;
-  countries: string[];
-  sessions: Array<{ edition: number | null; date: string | null; eventId: string }>;
-  missing: number[];
-}
+export type { MechanismSeries } from '../../../src/store/store';
+import type { MechanismSeries } from '../../../src/store/store';
 
 export interface PairProfile {
   countries: [string, string];
