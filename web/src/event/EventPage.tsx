@@ -3,19 +3,17 @@ import { api, goldUrl } from '../api/client';
 import { useApi } from '../api/useApi';
 import { EventTable } from '../events/EventTable';
 import { useI18n } from '../i18n';
-import { useCountries } from '../lib/countries';
 import { pairsOf } from '../lib/format';
 import { Link } from '../lib/router';
-import { DateText, TypeBadge } from '../ui/badges';
 import { ErrorBox, Loading, Panel } from '../ui/status';
 import { CorrectionHistory } from './CorrectionHistory';
+import { EventHeading } from './EventHeading';
 import { RecordView } from './RecordView';
 import { SourcePanel, type Pointed } from './SourcePanel';
 
 /** One event: the whole record beside its source text, the other reports of it, and its corrections. */
 export function EventPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const countries = useCountries();
   const { data, error, loading, reload } = useApi(`event:${id}`, (s) => api.event(id, s));
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [pointed, setPointed] = useState<Pointed | null>(null);
@@ -29,10 +27,7 @@ export function EventPage({ id }: { id: string }) {
       <div class="page-head">
         <div>
           <p class="eyebrow">{t('event.title')} <code>{data.id}</code></p>
-          <h1 class="event-title">
-            <TypeBadge type={e.type} /> <DateText date={e.date} />{' '}
-            <span class="event-countries">{e.countries.map((c) => countries.name(c)).join(' · ')}</span>
-          </h1>
+          <EventHeading event={e} />
         </div>
         <div class="page-actions">
           <Link class="btn btn-primary" href={`/review/${data.id}`} data-testid="review-link">{t('event.review')}</Link>

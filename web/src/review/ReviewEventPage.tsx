@@ -4,9 +4,9 @@ import { useApi } from '../api/useApi';
 import { CorrectionHistory } from '../event/CorrectionHistory';
 import { SourcePanel, type Pointed } from '../event/SourcePanel';
 import { useI18n } from '../i18n';
-import { useCountries } from '../lib/countries';
 import { Link } from '../lib/router';
-import { DateText, StatusBadge, TypeBadge } from '../ui/badges';
+import { StatusBadge } from '../ui/badges';
+import { EventHeading } from '../event/EventHeading';
 import { ErrorBox, Loading, Panel } from '../ui/status';
 import { TokenBox } from '../ui/TokenBox';
 import { ReviewForm } from './ReviewForm';
@@ -14,7 +14,6 @@ import { ReviewForm } from './ReviewForm';
 /** Correct one event beside its source text; the history shows what is stored. */
 export function ReviewEventPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const countries = useCountries();
   const { data, error, reload } = useApi(`event:${id}`, (s) => api.event(id, s), { keepPrevious: true });
   const [pointed, setPointed] = useState<Pointed | null>(null);
   if (error && !data) return <div class="page"><ErrorBox error={error} onRetry={reload} /></div>;
@@ -25,11 +24,7 @@ export function ReviewEventPage({ id }: { id: string }) {
       <div class="page-head">
         <div>
           <p class="eyebrow">{t('review.edit')} <code>{data.id}</code></p>
-          <h1 class="event-title">
-            <TypeBadge type={e.type} /> <DateText date={e.date} />{' '}
-            <span class="event-countries">{e.countries.map((c) => countries.name(c)).join(' · ')}</span>
-            {data.status === 'wrong' && <StatusBadge status="wrong" />}
-          </h1>
+          <EventHeading event={e}>{data.status === 'wrong' && <StatusBadge status="wrong" />}</EventHeading>
         </div>
         <div class="page-actions">
           <Link class="btn" href={`/event/${data.id}`}>← {t('review.back')}</Link>
