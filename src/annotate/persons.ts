@@ -177,8 +177,12 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
         continue;
       }
       // Commas are not crossed: in "A, Minister of X, B, Minister of Y" each title follows its name.
+      // Small words only between two descriptions: "secretario de Productos ..." describes the name before it.
       if (any && glue.has(tokens[j].key) && !UNIVERSAL_GLUE.has(tokens[j].key)) {
-        j++;
+        let k = j;
+        while (k < n && k < j + 2 && glue.has(tokens[k].key)) k++;
+        if (!startsAt.has(k)) break;
+        j = k;
         continue;
       }
       break;
@@ -318,9 +322,42 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
   const used = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (used[i]) continue;
-    const run = nameRun(i);
+    let run = nameRun(i);
     if (!run) continue;
-    const before = chainBefore(i);
+    let before = chainBefore(i);
+    // "Undersecretary for Defense Policy Ramon D. Villareal": a title, a small word, then capitalised words
+    // that finish the title before the name. The name is the last two words (with an initial between).
+    let titleTail: { first: number; last: number } | null = null;
+    void titleTail;
+    if (!pack.caseless && !before.length) {
+      const k = glueBefore(run.first);
+      const words = tokens.slice(run.first, run.last).filter((x) => x.isWord);
+      if (k && endsAt.has(run.first - k) && words.length >= 3) {
+        const titleEnd = endsAt.get(run.first - k)!;
+        if (titleEnd.kind === 'word' || titleEnd.kind === 'rank') {
+          let start = run.last - 1;
+          let named = 0;
+          while (start > run.first && named < 2) {
+            start--;
+            if (tokens[start + 1].isWord && !(tokens[start + 1].text.length === 1 && tokens[start + 2]?.text === '.')) named++;
+          }
+          // The loop stops on the word before the name.
+          start++;
+          if (start > run.first) {
+            titleTail = { first: run.first, last: start };
+            before = chainBefore(run.first - k);
+            // The title reads on: "Under Secretary" + "for Defense Policy".
+            const last = before[before.length - 1];
+            if (last?.kind === 'word' && (last.m as PhraseMatch<PersonWord>).value.kind === 'title') {
+              const m = last.m as PhraseMatch<PersonWord>;
+              const tail = joinName(tokens, run.first - k, start);
+              before[before.length - 1] = { kind: 'word', m: { ...m, last: start, end: tokens[start - 1].end, value: { kind: 'title', en: `${m.value.en} ${tail}` } } };
+            }
+            run = { first: start, last: run.last };
+          }
+        }
+      }
+    }
     const describedBefore = before.some((d) => d.kind !== 'country' || before.length > 1) ||
       (before.length === 1 && before[0].kind === 'country' && pack.surnames.has(tokens[i].key));
     const surname = !pack.caseless && pack.surnames.has(tokens[i].key) && run.last - run.first >= 2;

@@ -21,6 +21,8 @@ import { extractCommitments, extractAnniversaries } from './commitments.js';
  */
 
 const MULTILATERAL = new Set<EventType>(['exercise', 'conference', 'training']);
+/** Words that end an apposition: the next person or clause begins. */
+const APPOSITION_END = new Set(['và', 'and', 'et', 'y', 'и', 'و', 'dan']);
 const TYPE_OF_MECHANISM: Record<string, EventType> = {
   dialogue: 'dialogue',
   consultation: 'dialogue',
@@ -424,8 +426,11 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
     const t = doc.tokens;
     if (t[m.last]?.text !== ',' && t[m.last]?.text !== '،') continue;
     const s = doc.sentences[m.sentence];
+    // Up to the next person or "and", within twenty words: ", Thứ trưởng phụ trách ..., Bộ Quốc phòng Nhật Bản".
+    const next = doc.persons.find((x) => x.first > m.last && x.sentence === m.sentence);
     let end = m.last + 1;
-    while (end < s.last && end < m.last + 16 && t[end].text !== ',' && t[end].text !== ';' && t[end].text !== '،') end++;
+    while (end < s.last && end < m.last + 20 && (!next || end < next.first) && t[end].text !== ';' && t[end].text !== '؛' &&
+      !APPOSITION_END.has(t[end].key)) end++;
     const c = doc.countries.find((x) => x.first > m.last && x.last <= end && countries.includes(x.value) && !afterVenue(doc, x.first) &&
       !doc.clauseCues.some((y) => y.value.has('toward') && y.last === x.first));
     if (c) set(d, c.value, `${c.origin}+apposition`, c);

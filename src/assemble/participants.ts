@@ -1,6 +1,6 @@
 import type { Doc, PersonMention } from '../pipeline/doc.js';
 import type { Evidence, Participant } from '../model.js';
-import { surnameCountries, type PersonWord } from '../lexicon/language-pack.js';
+import { surnameCountries, type PersonWord, type Rank } from '../lexicon/language-pack.js';
 import type { PhraseMatch } from '../lexicon/matcher.js';
 import { foldToken } from '../text/fold.js';
 import type { Reader, Range } from './context.js';
@@ -15,6 +15,8 @@ import type { Reader, Range } from './context.js';
 export interface ParticipantDraft {
   p: Participant;
   mention: PersonMention;
+  /** The rank as matched (its per-country ladder applies once the state is known). */
+  rankMatch?: PhraseMatch<Rank> | null;
   evidence: Record<string, Evidence[]>;
   countryKnown: boolean;
 }
@@ -159,6 +161,7 @@ function draftOf(doc: Doc, m: PersonMention): ParticipantDraft {
   return {
     p: { name: m.name, country, rank, rank_label: rankLabel, position, role: 'lead' },
     mention: m,
+    rankMatch: m.rank,
     evidence,
     countryKnown: Boolean(country) && !weak,
   };
@@ -172,6 +175,7 @@ function enrich(doc: Doc, drafts: ParticipantDraft[]): void {
       if (!d.p.rank && !d.p.rank_label && m.rank) {
         d.p.rank = m.rank.value.code;
         d.p.rank_label = m.rank.value.label;
+        d.rankMatch = m.rank;
         (d.evidence.rank ??= []).push({ start: m.rank.start, end: m.rank.end, origin: m.rank.origin });
       }
       if (!d.p.country && m.country) {
@@ -190,6 +194,6 @@ function enrich(doc: Doc, drafts: ParticipantDraft[]): void {
 
 /** Apply a per-country rank ladder once the person's country is known. */
 export function settleRank(d: ParticipantDraft): void {
-  const r = d.mention.rank?.value;
+  const r = (d.rankMatch ?? d.mention.rank)?.value;
   if (r?.byCountry && d.p.country && r.byCountry[d.p.country]) d.p.rank = r.byCountry[d.p.country];
 }

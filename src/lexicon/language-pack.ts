@@ -73,6 +73,8 @@ export interface LanguagePack {
   nameParticles: Set<string>;
   /** Small words allowed inside a description chain between two descriptions ("of", "de"). */
   nameGlue: Set<string>;
+  /** Words written with a dot inside ranks, titles and honorifics ("Lieut.", "Gen.", "Sr."): no sentence ends there. */
+  abbreviations: Set<string>;
   /** Words that make a capitalised run an institution, not a person ("Agency", "Centre"). */
   notNameWords: Set<string>;
   /** Prefixes a name never starts with (Arabic article "ال"). */
@@ -202,7 +204,12 @@ function buildPack(code: string): LanguagePack {
   };
   const caseSets = new Map<string, Set<string>>();
   /** Add a form to a matcher with the case rule of its file. */
+  const abbreviations = new Set<string>();
+  const noteAbbreviations = (form: string) => {
+    for (const m of form.matchAll(/([\p{L}]+)\./gu)) abbreviations.add(foldToken(m[1]));
+  };
   const put = <V>(m: Layer<V>, fileName: string, form: string, value: V | null) => {
+    if (fileName === 'ranks' || fileName === 'offices' || fileName === 'persons') noteAbbreviations(form);
     let cs = caseSets.get(fileName);
     if (!cs) {
       cs = new Set(list(file(fileName).case_sensitive).map((x) => x.normalize('NFC')));
@@ -388,6 +395,7 @@ function buildPack(code: string): LanguagePack {
     nameStop,
     nameParticles: new Set(list(persons.name_particles).map((s) => foldToken(s))),
     nameGlue: new Set(list(persons.glue).map((s) => foldToken(s))),
+    abbreviations,
     notNameWords: new Set(list(persons.not_name_words).map((s) => foldToken(s))),
     nameStartBlock: list(persons.name_start_block).map((s) => s.normalize('NFC')),
     notAfter: new Set(list(persons.not_after).map((s) => foldToken(s))),

@@ -29,7 +29,8 @@ function packFor(language: string): LanguagePack | null {
 export function buildDoc(c: CleanDocument, language: string): Doc {
   const tokens = tokenize(c.text);
   const hasTitle = Boolean(c.title) && c.text.startsWith(c.title!);
-  const { sentences, sentenceOf } = segment(c.text, tokens, hasTitle);
+  const pack = packFor(language);
+  const { sentences, sentenceOf } = segment(c.text, tokens, hasTitle, pack?.abbreviations);
   return {
     source: c.source,
     text: c.text,
@@ -38,7 +39,7 @@ export function buildDoc(c: CleanDocument, language: string): Doc {
     url: c.url,
     language,
     opinion: c.opinion,
-    pack: packFor(language),
+    pack,
     tokens,
     sentences,
     sentenceOf,

@@ -15,7 +15,7 @@ const ABBREVIATIONS = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'pres', 'min', 'amb', 'hon',
 ]);
 
-export function segment(text: string, tokens: Token[], hasTitle: boolean): { sentences: Sentence[]; sentenceOf: Int32Array } {
+export function segment(text: string, tokens: Token[], hasTitle: boolean, abbreviations?: Set<string>): { sentences: Sentence[]; sentenceOf: Int32Array } {
   const sentences: Sentence[] = [];
   const sentenceOf = new Int32Array(tokens.length);
   let paragraph = -1;
@@ -55,7 +55,7 @@ export function segment(text: string, tokens: Token[], hasTitle: boolean): { sen
     const prev = tokens[i - 1];
     if (t.text === '.' && prev && prev.isWord) {
       const k = prev.key;
-      if (ABBREVIATIONS.has(k) || (prev.text.length === 1 && prev.upper)) continue;
+      if (ABBREVIATIONS.has(k) || abbreviations?.has(k) || (prev.text.length === 1 && prev.upper)) continue;
     }
     // The next sentence starts with a capital, a digit, a quote or a caseless letter.
     if (next.isWord && !next.upper && /^\p{Ll}/u.test(next.text)) continue;
