@@ -150,7 +150,7 @@ export function assemble(doc: Doc): DefenceEvent[] {
     if (!date && dl && lead.date.daysFromPublication !== undefined && dl.value.startsWith('--') && lead.date.daysFromPublication === 0) date = dl;
     if (date) ev('date', { start: lead.date.start, end: lead.date.end, origin: lead.date.origin });
   }
-  if (!date && dl && (!lead.date || lead.date.daysFromPublication !== undefined)) {
+  if (!date && dl && (!lead.date || lead.date.daysFromPublication !== undefined || (lead.date.day === null && lead.date.weekday !== null))) {
     date = dl;
     ev('date', { start: lead.datelineDate!.start, end: lead.datelineDate!.end, origin: `${lead.datelineDate!.origin}+dateline` });
   }
@@ -191,19 +191,25 @@ export function assemble(doc: Doc): DefenceEvent[] {
     anniversaries: anniversaries.anniversaries,
     evidence,
   };
-  return [main, ...sidelineEvents(doc, reader, lead, main)];
+  return [main, ...furtherEvents(doc, reader, lead, main)];
 }
 
 /**
- * Meetings "on the sidelines" of the reported one ("Bên lề Hội nghị, Đại tướng X đã gặp song phương
- * Bộ trưởng Quốc phòng Y"): separate encounters, each read from its own sentence, when they bring
- * together a different set of states than the main event.
+ * Further encounters in the same report, each read from its own sentence, when they bring together a
+ * different set of states than the main event: meetings "on the sidelines" of it ("Bên lề Hội nghị,
+ * Đại tướng X đã gặp song phương ..."), and a paragraph that opens with another dated encounter
+ * ("Cùng ngày, ... đã tiếp ... Bộ Quốc phòng Israel").
  */
-function sidelineEvents(doc: Doc, reader: Reader, lead: Lead, main: DefenceEvent): DefenceEvent[] {
+function furtherEvents(doc: Doc, reader: Reader, lead: Lead, main: DefenceEvent): DefenceEvent[] {
   const out: DefenceEvent[] = [];
   const seen = new Set([main.countries.join(',')]);
+  const opensParagraph = new Set<number>();
+  for (const s of doc.sentences) if (!s.isCaption && (s.index === 0 || doc.sentences[s.index - 1].paragraph !== s.paragraph)) opensParagraph.add(s.index);
   for (const s of doc.sentences) {
-    if (s.isTitle || s.index === lead.sentence.index || !reader.hasCue('sidelines', s) || reader.isFuture(s, 0) || reader.isBackground(s, 0)) continue;
+    if (s.isTitle || s.isCaption || s.index <= lead.sentence.index || reader.isFuture(s, 0) || reader.isBackground(s, 0)) continue;
+    const dated = doc.dates.some((d) => d.first >= s.first && d.first < s.first + 8 && d.day !== null && d.relative === null);
+    const another = opensParagraph.has(s.index) && (reader.hasCue('same_day', { first: s.first, last: Math.min(s.last, s.first + 6) }) || dated);
+    if (!reader.hasCue('sidelines', s) && !another) continue;
     const cue = doc.cues.find((c) => c.first >= s.first && c.last <= s.last && !reader.isFuture(c, 5) &&
       ['talks', 'reception', 'other', 'signing'].includes(c.value.type));
     if (!cue) continue;
@@ -357,7 +363,7 @@ function findLead(doc: Doc, reader: Reader): Lead | null {
 function datelineEnd(doc: Doc, s: Sentence): number {
   const t = doc.tokens;
   for (let k = s.first + 1; k < Math.min(s.last - 3, s.first + 14); k++) {
-    if (t[k].key !== '-' || t[k - 1].end === t[k].start) continue;
+    if (t[k].key !== '-' || (t[k - 1].end === t[k].start && t[k - 1].text !== ')')) continue;
     const head = t.slice(s.first, k);
     const agency = head.some((x) => x.text === '(') && t[k - 1].text === ')';
     const place = doc.places.some((p) => p.first === s.first) || head.every((x) => !x.isWord || x.text === x.text.toUpperCase());
@@ -477,7 +483,8 @@ function locate(doc: Doc, reader: Reader, lead: Lead, countries: string[], draft
   })();
   const scopes = [...core, para];
   const inScopes = (first: number) => scopes.some((r) => first >= r.first && first < r.last);
-  const virtual = doc.clauseCues.find((c) => c.value.has('virtual') && inScopes(c.first) && !reader.isFuture(c, 4));
+  // (Not from the headline alone: a masthead such as "Nhan Dan Online" says nothing of the meeting.)
+  const virtual = doc.clauseCues.find((c) => c.value.has('virtual') && c.first >= para.first && c.first < para.last && !reader.isFuture(c, 4));
   if (virtual) {
     ev('location.virtual', { start: virtual.start, end: virtual.end, origin: virtual.origin });
     return { country: null, place: null, virtual: true };

@@ -31,7 +31,7 @@ export type PersonWord =
 
 export type CueKind =
   | 'framing' | 'future' | 'background' | 'virtual' | 'visiting' | 'venue' | 'commitment' | 'defence'
-  | 'request' | 'lead' | 'member' | 'proposal' | 'anniversary' | 'subject' | 'toward' | 'sidelines';
+  | 'request' | 'lead' | 'member' | 'proposal' | 'anniversary' | 'subject' | 'toward' | 'sidelines' | 'same_day';
 /** An event-type cue of codebook 2.1. */
 export type Cue = { cue: 'type'; type: EventType };
 
@@ -294,7 +294,7 @@ function buildPack(code: string): LanguagePack {
     for (const f of list(forms)) put(cues, 'cues', f, type === 'none' ? null : { cue: 'type', type: type as EventType });
   }
   const cueKinds: CueKind[] = ['framing', 'future', 'background', 'virtual', 'visiting', 'venue', 'commitment',
-    'defence', 'request', 'lead', 'member', 'proposal', 'anniversary', 'subject', 'toward', 'sidelines'];
+    'defence', 'request', 'lead', 'member', 'proposal', 'anniversary', 'subject', 'toward', 'sidelines', 'same_day'];
   blockers(cues, 'cues');
   const clauseCues = matcher<Set<CueKind>>('cues');
   const kindsOf = new Map<string, Set<CueKind>>();

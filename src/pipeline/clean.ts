@@ -309,6 +309,12 @@ export function clean(raw: RawDocument): CleanDocument {
     if (bp.opinion.has(foldLine(kept[0]))) opinion = true;
     drop(kept.shift()!, 'section-label');
   }
+  // A masthead above the headline ("Nhan Dan Online", "Prensa Latina"): a few words, then a longer
+  // headline, then the body.
+  while (kept.length > 3 && !title && labelWords(kept[0]) <= 4 && !/\d/.test(kept[0]) && !SENTENCE_END.test(kept[0]) &&
+    headlineLike(kept[1]) && kept[1].length > kept[0].length * 1.5 && kept[2].length > kept[1].length) {
+    drop(kept.shift()!, 'masthead');
+  }
   // The first line of a crawl dump is the headline when it reads like one.
   if (!title && kept.length > 1 && kept[0].length <= 250 && !SENTENCE_END.test(kept[0])) title = kept[0];
   if (title && kept.length && foldLine(kept[0]) !== foldLine(title)) {
