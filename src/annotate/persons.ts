@@ -109,7 +109,15 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
     let j = at;
     // "Bộ trưởng Bộ Quốc phòng Belarus (Bê-la-rút) Ravkov": a gloss in brackets between description and name.
     const b0 = bracketBefore(j);
+    let unlisted: Desc | null = null;
     if (b0 >= 0 && endsAt.has(b0)) j = b0;
+    else {
+      unlisted = unlistedOrgBefore(b0 >= 0 ? b0 : j, at);
+      if (unlisted) {
+        segments[0].push(unlisted);
+        j = unlisted.m.first;
+      }
+    }
     // "La ministra de Defensa, Margarita Robles": a title, a comma, the name.
     // ("la subsecretaria de Defensa de Chile, Carolina Fuentes": the chain must hold a title, checked below.)
     let acrossComma = false;
@@ -161,8 +169,30 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
       if (!seg.length || seg[0].kind === 'country' || (seg[0].kind === 'word' && (seg[0].m as PhraseMatch<PersonWord>).value.kind === 'org')) break;
       chain.unshift(...seg);
     }
+    // An unlisted institution only as a title's organisation ("Director of the ... Agency"), not a bare run of capitals.
+    if (unlisted && !chain.some((d) => d.kind === 'word' && (d.m as PhraseMatch<PersonWord>).value.kind === 'title')) return [];
     if (acrossComma && !chain.some(isPersonal)) return [];
     return chain;
+  };
+
+  /**
+   * An institution the lexicon does not know, ending right before token `e` with a head word
+   * ("US Defense POW/MIA Accounting Agency"), where a description or a small word after one
+   * ends: returned as an organisation described by its own words.
+   */
+  const unlistedOrgBefore = (e: number, at: number): Desc | null => {
+    if (pack.caseless || !pack.orgHeadsLast.size || e < 2 || !pack.orgHeadsLast.has(tokens[e - 1].key) || !isCapWord(tokens[e - 1])) return null;
+    for (let p = e - 1; p >= Math.max(1, e - 10) && sameSentence(p, at - 1); p--) {
+      const t = tokens[p];
+      if (!(isCapWord(t) || t.text === '/' || t.text === '-' || t.text === '&')) return null;
+      if (p < e - 1 && (endsAt.has(p) || (glueBefore(p) && endsAt.has(p - glueBefore(p))))) {
+        const en = joinName(tokens, p, e);
+        const m: PhraseMatch<PersonWord> = { value: { kind: 'org', en, office: null }, first: p, last: e, start: tokens[p].start, end: tokens[e - 1].end,
+          origin: `${pack.code}/persons:org_heads_last` };
+        return { kind: 'word', m };
+      }
+    }
+    return null;
   };
 
   /** Does a description chain starting at `i` lead straight to a name (i.e. describe somebody else)? */

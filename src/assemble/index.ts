@@ -37,6 +37,7 @@ const STALE_DAYS = 120;
 const LEAD_SEARCH = 12;
 /** How far before a name its introduction may name the person's state. */
 const INTRODUCTION_WINDOW = 10;
+const APPOSITION_WORDS = 20;
 
 interface Lead {
   /** The date of an agency dateline opening the lead ("Hanói, 5 oct (VNA) -"), if any. */
@@ -289,6 +290,23 @@ function countriesOf(drafts: ParticipantDraft[]): Set<string> {
 }
 
 /** "tại Việt Nam", "in Singapore": a country that says where, not who. */
+/**
+ * Acronyms the report defines in brackets after a state's institution ("the US Defense POW/MIA
+ * Accounting Agency (DPAA)"), with that state: the nearest country in the few words before the bracket.
+ */
+function acronymStates(doc: Doc, reader: Reader): Map<string, { value: string; origin: string }> {
+  const out = new Map<string, { value: string; origin: string }>();
+  const t = doc.tokens;
+  for (let k = 1; k + 2 < t.length; k++) {
+    if (t[k - 1].text !== '(' || t[k + 1].text !== ')' || !/^[A-ZА-Я]{2,8}$/u.test(t[k].text) || out.has(t[k].text)) continue;
+    const s = reader.sentence(k);
+    const c = doc.countries.filter((x) => x.last <= k - 1 && x.first >= Math.max(s.first, k - 1 - ACRONYM_WINDOW) && !afterVenue(doc, x.first)).pop();
+    if (c) out.set(t[k].text, { value: c.value, origin: c.origin });
+  }
+  return out;
+}
+const ACRONYM_WINDOW = 8;
+
 function afterVenue(doc: Doc, first: number): boolean {
   return doc.clauseCues.some((c) => c.value.has('venue') && c.last === first);
 }
@@ -409,7 +427,12 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
     const prev = persons.filter((x) => x.last <= m.first && x.sentence === m.sentence).pop();
     // The introduction: the few words before the name, after the previous person, outside framing
     // clauses, and not a place ("đến Việt Nam", "إلى كوبا").
-    const from = Math.max(prev ? prev.descEnd : s.first, m.first - INTRODUCTION_WINDOW);
+    let from = Math.max(prev ? prev.descEnd : s.first, m.first - INTRODUCTION_WINDOW);
+    // "A, Chef ... des FAR, et le Général B": after a conjunction the introduction is B's own.
+    for (let k = m.first - 1; k >= from; k--) if (APPOSITION_END.has(doc.tokens[k].key)) {
+      from = k + 1;
+      break;
+    }
     const intro = doc.countries.filter((c) => c.first >= from && c.last <= m.first && countries.includes(c.value) &&
       !reader.inRanges(c.first, reader.framing(s)) && !afterVenue(doc, c.first) &&
       !doc.clauseCues.some((x) => x.value.has('toward') && x.last === c.first)).pop();
@@ -426,6 +449,7 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
   };
   otherSide();
   // A state named in the apposition after the name (", jefe de la Marina de Guerra Revolucionaria de Cuba,").
+  let acronymsOfDoc: ReturnType<typeof acronymStates> | undefined;
   for (const d of drafts) {
     if (d.p.country) continue;
     const m = d.mention;
@@ -434,12 +458,26 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
     const s = doc.sentences[m.sentence];
     // Up to the next person or "and", within twenty words: ", Thứ trưởng phụ trách ..., Bộ Quốc phòng Nhật Bản".
     const next = doc.persons.find((x) => x.first > m.last && x.sentence === m.sentence);
+    // (Twenty words, not tokens: "Sous-chef d'état-major" is seven tokens.)
     let end = m.last + 1;
-    while (end < s.last && end < m.last + 20 && (!next || end < next.first) && t[end].text !== ';' && t[end].text !== '؛' &&
-      !APPOSITION_END.has(t[end].key)) end++;
+    let words = 0;
+    while (end < s.last && words < APPOSITION_WORDS && (!next || end < next.first) && t[end].text !== ';' && t[end].text !== '؛' &&
+      !APPOSITION_END.has(t[end].key)) if (t[end++].isWord) words++;
     const c = doc.countries.find((x) => x.first > m.last && x.last <= end && countries.includes(x.value) && !afterVenue(doc, x.first) &&
       !doc.clauseCues.some((y) => y.value.has('toward') && y.last === x.first));
-    if (c) set(d, c.value, `${c.origin}+apposition`, c);
+    if (c) {
+      set(d, c.value, `${c.origin}+apposition`, c);
+      continue;
+    }
+    // ", Commander of the DPAA Indo-Pacific Directorate": an acronym the report defined for a state's institution.
+    const acronyms = (acronymsOfDoc ??= acronymStates(doc, reader));
+    for (let k = m.last + 1; k < end; k++) {
+      const a = acronyms.get(t[k].text);
+      if (a && countries.includes(a.value)) {
+        set(d, a.value, `${a.origin}+acronym`, { start: t[k].start, end: t[k].end });
+        break;
+      }
+    }
   }
   // The state of the place the report was filed from ("Tunis - La 36e session ..."): the home side
   // of officials the report does not qualify.

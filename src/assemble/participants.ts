@@ -98,8 +98,19 @@ export function positionOf(descriptors: PhraseMatch<PersonWord>[], abroad: boole
 /** A person of a defence establishment: a military rank, or a description with a defence word in it. */
 function defencePerson(doc: Doc, reader: Reader, m: PersonMention): boolean {
   if (m.rank?.value.code) return true;
-  return m.descriptors.some((d) => reader.hasCue('defence', d));
+  if (m.descriptors.some((d) => reader.hasCue('defence', d))) return true;
+  // The lexicon may know only the title of an apposition whose institution says defence
+  // (", secretario de Productos de Defensa del Ministerio de Defensa de Brasil").
+  const t = doc.tokens;
+  if (!m.descriptors.length || !APPOSITION_OPEN.has(t[m.last]?.text)) return false;
+  const s = reader.sentence(m.first);
+  let end = m.last + 1;
+  while (end < s.last && end < m.last + APPOSITION_WORDS && !APPOSITION_CLOSE.has(t[end].text)) end++;
+  return reader.hasCue('defence', { first: m.last + 1, last: end });
 }
+const APPOSITION_OPEN = new Set([',', '،']);
+const APPOSITION_CLOSE = new Set([',', '،', ';', '؛', '(']);
+const APPOSITION_WORDS = 16;
 
 export function participantsFrom(
   doc: Doc,

@@ -77,6 +77,8 @@ export interface LanguagePack {
   abbreviations: Set<string>;
   /** Words that make a capitalised run an institution, not a person ("Agency", "Centre"). */
   notNameWords: Set<string>;
+  /** Head words that end an institution's name in languages that put the head last ("... Agency"). */
+  orgHeadsLast: Set<string>;
   /** Prefixes a name never starts with (Arabic article "ال"). */
   nameStartBlock: string[];
   /** Facility words: an honorific and name after one names the facility ("قاعدة الملك فيصل"). */
@@ -397,6 +399,7 @@ function buildPack(code: string): LanguagePack {
     nameGlue: new Set(list(persons.glue).map((s) => foldToken(s))),
     abbreviations,
     notNameWords: new Set(list(persons.not_name_words).map((s) => foldToken(s))),
+    orgHeadsLast: new Set(list(persons.org_heads_last).map((s) => foldToken(s))),
     nameStartBlock: list(persons.name_start_block).map((s) => s.normalize('NFC')),
     notAfter: new Set(list(persons.not_after).map((s) => foldToken(s))),
   };
