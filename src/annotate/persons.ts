@@ -44,6 +44,10 @@ function isPersonal(d: Desc): boolean {
 }
 const CONJUNCTIONS = new Set(['và', 'and', 'et', 'y', 'e', 'и', 'و', 'dan', '和', '与']);
 const MAX_NAME_WORDS = 6;
+const COMMAS = new Set([',', '،']);
+const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '،', '؛', '.', '!', '?']);
+/** How many words back a title may open the noun phrase that ends in ", Name" ("sous-secrétaire" is two). */
+const TITLE_REACH = 12;
 
 export function annotatePersons(tokens: Token[], sentences: Sentence[], sentenceOf: Int32Array, layers: PersonLayers,
   pack: LanguagePack): PersonMention[] {
@@ -171,8 +175,55 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
     }
     // An unlisted institution only as a title's organisation ("Director of the ... Agency"), not a bare run of capitals.
     if (unlisted && !chain.some((d) => d.kind === 'word' && (d.m as PhraseMatch<PersonWord>).value.kind === 'title')) return [];
-    if (acrossComma && !chain.some(isPersonal)) return [];
+    if ((acrossComma || !chain.length) && !chain.some(isPersonal)) {
+      return at > 1 && COMMAS.has(tokens[at - 1].text) && sameSentence(at - 1, at) ? titleAcrossComma(at - 1, at) : [];
+    }
     return chain;
+  };
+
+  /**
+   * "y el secretario de Asuntos Internacionales para la Defensa de Argentina, Martín Echeverría":
+   * a title opening a noun phrase (after a conjunction or a comma), words the lexicon does not
+   * know, a comma, the name. The title is at most twelve words back, with no clause break between.
+   */
+  const titleAcrossComma = (comma: number, at: number): Desc[] => {
+    let words = 0;
+    for (let k = comma - 1; k > 0 && words < TITLE_REACH && sameSentence(k, at - 1); k--) {
+      const t = tokens[k];
+      if (used[k] || consumed[k] || CLAUSE_BREAKS.has(t.text)) return [];
+      // "International Relations and Strategy": a conjunction only inside a capitalised name.
+      if (CONJUNCTIONS.has(t.key) && !(isCapWord(tokens[k - 1]) && isCapWord(tokens[k + 1]))) return [];
+      if (t.isWord) words++;
+      const d = startsAt.get(k);
+      if (!d || d.m.last > comma || !(d.kind === 'rank' || (d.kind === 'word' && (d.m as PhraseMatch<PersonWord>).value.kind === 'title'))) continue;
+      // What opens the noun phrase: small words and descriptions ("and France's Director ...").
+      let p = k;
+      for (;;) {
+        if (p > 0 && glue.has(tokens[p - 1].key) && !UNIVERSAL_GLUE.has(tokens[p - 1].key)) p--;
+        else if (endsAt.has(p) && endsAt.get(p)!.m.first < p) p = endsAt.get(p)!.m.first;
+        else break;
+      }
+      const opener = tokens[p - 1];
+      if (!opener || !(CONJUNCTIONS.has(opener.key) || COMMAS.has(opener.text))) return [];
+      // The descriptions that read on from the opener without a gap; the words the lexicon does not
+      // know end them ("directora de Cooperación ..." is a Director, not a "Director of Defence").
+      // A state further on still counts: the caller reads it from the whole span.
+      const chain: Desc[] = [];
+      for (let q = p; q < comma;) {
+        const e = startsAt.get(q);
+        if (e && e.m.last <= comma) {
+          chain.push(e);
+          q = e.m.last;
+          continue;
+        }
+        let g = q;
+        while (g < comma && g < q + 2 && glue.has(tokens[g].key) && !UNIVERSAL_GLUE.has(tokens[g].key)) g++;
+        if (g === q || !startsAt.has(g)) break;
+        q = g;
+      }
+      return chain;
+    }
+    return [];
   };
 
   /**

@@ -63,8 +63,12 @@ export function assemble(doc: Doc): DefenceEvent[] {
 
   // Participants: headline, lead, sentences that name a head of delegation.
   // Sentences that name the head of a delegation, or who else attended ("cùng dự có", "also present were").
-  const leadSentences = doc.sentences.filter((s) => !s.isTitle && (reader.hasCue('lead', s) || reader.hasCue('member', s)) &&
-    !reader.isFuture(s, 0) && !reader.isBackground(s, 0));
+  // Those who sign at the encounter take part in it too ("In their presence, Defence Secretary X and ... Y signed").
+  // (Not "the MoU signed in 2017": a signing dated by a year alone is an earlier one.)
+  const signs = (s: Range) => doc.cues.some((c) => c.value.type === 'signing' && c.first >= s.first && c.last <= s.last &&
+    !reader.isFuture(c) && !reader.isBackground(c) && !doc.dates.some((d) => d.yearOnly && d.first >= c.last && d.first <= c.last + 2));
+  const leadSentences = doc.sentences.filter((s) => !s.isTitle && (signs(s) ||
+    ((reader.hasCue('lead', s) || reader.hasCue('member', s)) && !reader.isFuture(s, 0) && !reader.isBackground(s, 0))));
   const scopes = [...core, ...leadSentences.map((s) => ({ first: s.first, last: s.last }))];
   const exclude = [...lead.framing, ...leadSentences.flatMap((s) => reader.framing(s))];
   // The two or three sentences after the lead often name the other side's principal and the members;
@@ -488,12 +492,14 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
     for (const d of drafts) if (!d.p.country) set(d, filed.value.country!, `${filed.origin}+filed-from`, filed);
   }
   otherSide();
+  const claimed = new Set(doc.persons.filter((p) => p.country).map((p) => p.country!.first));
   for (const d of drafts) {
     if (d.p.country) continue;
     const m = d.mention;
     const s = doc.sentences[m.sentence];
+    // (Not a state that introduces somebody else: "X and France's Director General, Y".)
     const near = doc.countries
-      .filter((c) => c.first >= s.first && c.last <= s.last && countries.includes(c.value))
+      .filter((c) => c.first >= s.first && c.last <= s.last && countries.includes(c.value) && !claimed.has(c.first))
       .sort((a, b) => Math.abs(a.first - m.first) - Math.abs(b.first - m.first))[0];
     if (near) set(d, near.value, `${near.origin}+nearest`, near);
     else if (home && countries.includes(home)) set(d, home, `${doc.pack?.code}/lang:home_country`);
