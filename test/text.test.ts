@@ -39,6 +39,16 @@ describe('tokenizer', () => {
     expect(t.map((x) => x.text)).toEqual(['Chiều', '29', '-', '3', ',', 'tại', 'Hà', 'Nội', 'Bê', '-', 'la', '-', 'rút']);
     expect(t.find((x) => x.text === 'Bê')!.lineStart).toBe(true);
   });
+  it('splits Han characters, Arabic words written with digits and characters outside the BMP', () => {
+    const text = '中国国防部 2023م a\u{1F600}b';
+    const t = tokenize(text);
+    for (const tok of t) expect(text.slice(tok.start, tok.end)).toBe(tok.text);
+    expect(t.map((x) => x.text)).toEqual(['中', '国', '国', '防', '部', '2023', 'م', 'a', '\u{1F600}', 'b']);
+    // The same spelling twice is the same token (shared from the first occurrence), at its own offsets.
+    const twice = tokenize('Hà Nội, Hà Nội');
+    expect(twice[0].key).toBe(twice[3].key);
+    expect([twice[0].start, twice[3].start]).toEqual([0, 8]);
+  });
 });
 
 describe('phrase matcher', () => {
@@ -58,6 +68,12 @@ describe('phrase matcher', () => {
   it('matches stems and hyphenated transliterations', () => {
     expect(m.matchAll(tokenize('министр обороны Вьетнама')).map((x) => x.value)).toEqual(['VNM']);
     expect(m.matchAll(tokenize('Bộ trưởng Bê-la-rút')).map((x) => x.value)).toEqual(['BLR']);
+  });
+  it('matches text tokenized before its phrases were added (a language loaded after the text was read)', () => {
+    const tokens = tokenize('Đối thoại Zyxwvut lần thứ nhất');
+    const late = new PhraseMatcher<string>('late');
+    late.add('Đối thoại Zyxwvut', 'ZYX', 'late');
+    expect(late.matchAll(tokens).map((x) => x.value)).toEqual(['ZYX']);
   });
   it('strips proclitics glued to the first word', () => {
     const ar = new PhraseMatcher<string>('ar').setProclitics(['و', 'ب', 'ال', 'وال']);

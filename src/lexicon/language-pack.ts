@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 import { PhraseMatcher, Layer } from './matcher.js';
 import type { PhraseMatch } from './matcher.js';
-import type { Token } from '../text/tokenize.js';
+import { wordRuns, type Token } from '../text/tokenize.js';
 import { foldToken } from '../text/fold.js';
 import { AREAS, EVENT_TYPES, type AgreementKind, type Area, type EventType, type MechanismKind } from '../model.js';
 
@@ -432,10 +432,15 @@ export function boilerplate(): Boilerplate {
 
 /** A whole line folded for comparison with marker lists: tokens folded, punctuation dropped. */
 export function foldLine(s: string): string {
-  return s
-    .normalize('NFC')
-    .split(/[^\p{L}\p{M}\p{N}]+/u)
-    .filter(Boolean)
-    .map((t) => foldToken(t))
-    .join(' ');
+  // Pages of one site repeat their menus, markers and counters: a line folded once is remembered.
+  const hit = foldedLines.get(s);
+  if (hit !== undefined) return hit;
+  const words = wordRuns(s.normalize('NFC'));
+  let out = '';
+  for (let k = 0; k < words.length; k++) out += (k ? ' ' : '') + foldToken(words[k]);
+  if (foldedLines.size >= FOLDED_LINES_LIMIT) foldedLines.clear();
+  foldedLines.set(s, out);
+  return out;
 }
+const foldedLines = new Map<string, string>();
+const FOLDED_LINES_LIMIT = 50_000;

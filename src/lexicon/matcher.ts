@@ -1,5 +1,5 @@
-import type { Token } from '../text/tokenize.js';
-import { foldToken } from '../text/fold.js';
+import { currentKeyIds, type Token } from '../text/tokenize.js';
+import { foldToken, internLexiconKey, lexiconKeyId } from '../text/fold.js';
 
 /**
  * A phrase lexicon compiled into a token trie. Matching is leftmost-longest
@@ -31,9 +31,10 @@ interface Entry {
 }
 
 interface Node {
-  next: Map<string, Node> | null;
+  /** Exact edges by lexicon key id (fold.ts). */
+  next: Map<number, Node> | null;
   /** Stem edges (`Вьетнам*`), grouped by first character: checked with startsWith. */
-  stems: Map<string, Array<[string, Node]>> | null;
+  stems: Map<number, Array<[string, Node]>> | null;
   entries: Entry[] | null;
 }
 
@@ -57,6 +58,8 @@ export interface AddOptions {
 
 export class PhraseMatcher<V = unknown> {
   private readonly root: Node = newNode();
+  /** The root's edges again, as an array indexed by key id: the first word of every token is looked up here. */
+  private readonly rootNext: Array<Node | undefined> = [];
   private proclitics: string[] = [];
   private layers = 1;
   size = 0;
@@ -93,10 +96,10 @@ export class PhraseMatcher<V = unknown> {
       const key = foldToken(stem ? part.slice(0, -1) : part);
       if (stem) {
         node.stems ??= new Map();
-        let group = node.stems.get(key[0]);
+        let group = node.stems.get(key.charCodeAt(0));
         if (!group) {
           group = [];
-          node.stems.set(key[0], group);
+          node.stems.set(key.charCodeAt(0), group);
         }
         let found = group.find(([k]) => k === key);
         if (!found) {
@@ -106,10 +109,12 @@ export class PhraseMatcher<V = unknown> {
         node = found[1];
       } else {
         node.next ??= new Map();
-        let child = node.next.get(key);
+        const id = internLexiconKey(key);
+        let child = node.next.get(id);
         if (!child) {
           child = newNode();
-          node.next.set(key, child);
+          node.next.set(id, child);
+          if (node === this.root) this.rootNext[id] = child;
         }
         node = child;
       }
@@ -140,25 +145,30 @@ export class PhraseMatcher<V = unknown> {
    * `bestEntry` (indexed by layer). Exact edges are followed in a loop; only
    * stem edges (rare) recurse.
    */
-  private walk(node: Node, tokens: Token[], i: number, next: number, key: string, bestLast: Int32Array, bestEntry: (Entry | null)[]): void {
+  private walk(node: Node, tokens: Token[], i: number, next: number, key: string, id: number, bestLast: Int32Array, bestEntry: (Entry | null)[]): void {
     let cur: Node | undefined = node;
     for (;;) {
-      const group = cur.stems?.get(key[0]);
-      if (group) {
-        for (const [stem, child] of group) {
-          if (!key.startsWith(stem)) continue;
-          this.record(child, tokens, i, next + 1, bestLast, bestEntry);
-          if (next + 1 < tokens.length && (child.next || child.stems)) {
-            this.walk(child, tokens, i, next + 1, tokens[next + 1].key, bestLast, bestEntry);
+      if (cur.stems) {
+        const group = cur.stems.get(key.charCodeAt(0));
+        if (group) {
+          for (const [stem, child] of group) {
+            if (!key.startsWith(stem)) continue;
+            this.record(child, tokens, i, next + 1, bestLast, bestEntry);
+            if (next + 1 < tokens.length && (child.next || child.stems)) {
+              const t = tokens[next + 1];
+              this.walk(child, tokens, i, next + 1, t.key, t.keyId, bestLast, bestEntry);
+            }
           }
         }
       }
-      cur = cur.next?.get(key);
+      if (id < 0) return;
+      cur = cur === this.root ? this.rootNext[id] : cur.next?.get(id);
       if (!cur) return;
       next++;
       if (cur.entries) this.record(cur, tokens, i, next, bestLast, bestEntry);
       if (next >= tokens.length || (!cur.next && !cur.stems)) return;
       key = tokens[next].key;
+      id = tokens[next].keyId;
     }
   }
 
@@ -179,6 +189,7 @@ export class PhraseMatcher<V = unknown> {
 
   /** Leftmost-longest matches of every layer in `tokens[from, to)`; blockers consume text silently. */
   matchLayers(tokens: Token[], from = 0, to = tokens.length): PhraseMatch<any>[][] {
+    currentKeyIds(tokens);
     const n = this.layers;
     const out: PhraseMatch<any>[][] = Array.from({ length: n }, () => []);
     const nextFree = new Int32Array(n).fill(from);
@@ -189,12 +200,15 @@ export class PhraseMatcher<V = unknown> {
     for (let i = from; i < to; i++) {
       const touched = (this.touched = []);
       const k = tokens[i].key;
-      this.walk(this.root, tokens, i, i, k, bestLast, bestEntry);
+      this.walk(this.root, tokens, i, i, k, tokens[i].keyId, bestLast, bestEntry);
       if (this.proclitics.length) {
         const plain = touched.map((L) => bestLast[L]);
         const seen = touched.length;
         for (const p of this.proclitics) {
-          if (k.length > p.length + 1 && k.startsWith(p)) this.walk(this.root, tokens, i, i, k.slice(p.length), bestLast, bestEntry);
+          if (k.length > p.length + 1 && k.startsWith(p)) {
+            const stripped = k.slice(p.length);
+            this.walk(this.root, tokens, i, i, stripped, lexiconKeyId(stripped), bestLast, bestEntry);
+          }
         }
         // A layer whose best match needed a clitic stripped remembers which.
         for (let x = 0; x < touched.length; x++) {

@@ -1,6 +1,7 @@
 import { boilerplate, foldLine, type Boilerplate } from '../lexicon/language-pack.js';
 import { readHtml, isoDatePart } from './html.js';
 import type { RawDocument } from '../model.js';
+import { wordRuns } from '../text/tokenize.js';
 
 /**
  * Clean stage: the article as a person would copy it from the page, without
@@ -171,7 +172,7 @@ function headlineLike(line: string): boolean {
 }
 
 function dedupeKey(line: string): string {
-  return line.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim();
+  return wordRuns(line.toLowerCase()).join(' ');
 }
 
 function navigation(line: string, raw = false): boolean {
@@ -319,7 +320,8 @@ export function clean(raw: RawDocument): CleanDocument {
   if (!title && kept.length > 1 && kept[0].length <= 250 && !SENTENCE_END.test(kept[0])) title = kept[0];
   if (title && kept.length && foldLine(kept[0]) !== foldLine(title)) {
     const tKey = foldLine(title);
-    const idx = kept.findIndex((l) => foldLine(l) === tKey);
+    // (Only lines of about the title's length can fold to it: no need to fold every paragraph.)
+    const idx = kept.findIndex((l) => Math.abs(l.length - title!.length) <= title!.length / 2 + 10 && foldLine(l) === tKey);
     if (idx > 0) kept.splice(idx, 1);
     kept.unshift(title);
   }

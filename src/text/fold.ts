@@ -101,3 +101,26 @@ export function foldPhrase(text: string): string {
     .map((t) => foldToken(t))
     .join(' ');
 }
+
+/**
+ * Small integer ids for the folded keys that occur in some lexicon. The trie is keyed by them and
+ * every token carries its key's id (-1 for a key no lexicon has), so matching compares integers
+ * instead of hashing strings. Ids are only handed out while lexicons load; `lexiconKeyGeneration`
+ * tells a cached token spelling that a newly loaded language may have given its key an id.
+ */
+const lexiconKeys = new Map<string, number>();
+export let lexiconKeyGeneration = 0;
+
+export function internLexiconKey(key: string): number {
+  let id = lexiconKeys.get(key);
+  if (id === undefined) {
+    id = lexiconKeys.size;
+    lexiconKeys.set(key, id);
+    lexiconKeyGeneration++;
+  }
+  return id;
+}
+
+export function lexiconKeyId(key: string): number {
+  return lexiconKeys.get(key) ?? -1;
+}
