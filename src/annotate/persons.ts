@@ -335,9 +335,13 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
    */
   function nameRun(i: number, strict = false): { first: number; last: number } | null {
     const t = tokens[i];
-    if (!t || !t.isWord || labelled[i] || stop[i] || /^\d/.test(t.text)) return null;
+    if (!t || !t.isWord || labelled[i] || stop[i]) return null;
+    // (Most tokens are lower-case words: in a cased script they are settled here.)
+    if (!pack.caseless && !t.upper) return null;
+    const c0 = t.text.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) return null;
     // Arabic: a name does not start with the article ("والإنتاج الحربي" after a title is not a name).
-    if (pack.nameStartBlock.some((p) => t.text.startsWith(p))) return null;
+    if (pack.nameStartBlock.length && pack.nameStartBlock.some((p) => t.text.startsWith(p))) return null;
     if (pack.caseless) {
       let j = i;
       let words = 0;
@@ -412,8 +416,9 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
     void titleTail;
     if (!pack.caseless && !before.length) {
       const k = glueBefore(run.first);
-      const words = tokens.slice(run.first, run.last).filter((x) => x.isWord);
-      if (k && endsAt.has(run.first - k) && words.length >= 3) {
+      let words = 0;
+      for (let w = run.first; w < run.last; w++) if (tokens[w].isWord) words++;
+      if (k && endsAt.has(run.first - k) && words >= 3) {
         const titleEnd = endsAt.get(run.first - k)!;
         if (titleEnd.kind === 'word' || titleEnd.kind === 'rank') {
           let start = run.last - 1;

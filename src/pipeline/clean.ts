@@ -31,11 +31,16 @@ const TIME = /\b\d{1,2}[:h]\d{2}(?::\d{2})?\b/g;
 const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
 const DOMAIN = /\b[\w-]+\.(?:vn|com|net|org|gov|int|ru|fr|es|ar|info|news|tv|uk|cn|id|co|edu|mil)\b/i;
 const SHORT_LINE = 120;
+const BULLETS = new Set([...'•·▪►»›*-–—']);
 const CRAWL_HEADER = /^date\s+(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)\b\s*(.*)$/i;
 
+// (Most texts have none of these: one scan decides whether the replacements below are needed.)
+const ODD_SPACE = /[\r\t\u00a0\u2007\u202f\u3000\u200b\u2060\ufeff\u00ad]/;
+
 export function normalizeText(s: string): string {
+  s = s.normalize('NFC');
+  if (!ODD_SPACE.test(s)) return s;
   return s
-    .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f\u3000]/g, ' ')
     .replace(/[\u200b\u2060\ufeff\u00ad]/g, '')
@@ -226,7 +231,7 @@ export function clean(raw: RawDocument): CleanDocument {
   let keptChars = 0;
   for (let i = 0; i < lines.length; i++) {
     // Bullets and share glyphs before a marker ("• Click để copy").
-    let line = lines[i].replace(/^[•·▪►»›*\-–—]+\s*/u, '').trim();
+    let line = BULLETS.has(lines[i].charAt(0)) ? lines[i].replace(/^[•·▪►»›*\-–—]+\s*/u, '').trim() : lines[i];
     if (!line) continue;
     // Markers, counters and form prompts are short lines: only those need folding.
     const short = line.length <= SHORT_LINE;
