@@ -7,8 +7,8 @@ import type { Reader } from './context.js';
  * Named documents: a kind word that starts a title ("Bản ghi nhớ về Hợp tác
  * quốc phòng song phương", "Memorandum of Understanding on ..."). The title runs
  * to a punctuation mark, a title-stop word, or the next document. Status:
- * `proposed` after a wish or plan, `signed` after a signing word, else
- * `referenced`; a signing year written after the title makes it `referenced`
+ * `proposed` after a wish or plan, `signed` after a signing word (or when the report says a
+ * document of its kind was signed at the encounter), else `referenced`; a signing year written after the title makes it `referenced`
  * unless it is the event's own year.
  */
 
@@ -35,6 +35,15 @@ export function extractAgreements(doc: Doc, reader: Reader, eventYear: number | 
   const evidence: Record<string, Evidence[]> = {};
   const seen = new Set<string>();
 
+  // Kinds of document signed at this encounter, even where the report names them without a title
+  // ("firman memorando" in the headline, then "El Memorando de Entendimiento sobre ..." further on).
+  const signedKinds = new Set<string | null>();
+  for (const k of doc.agreementKinds) {
+    const s = reader.sentence(k.first);
+    if (signedAt.some((m) => m.first >= s.first && m.last <= s.last && !reader.isFuture(m) && !reader.isBackground(m)) &&
+      !doc.dates.some((d) => d.yearOnly && d.first >= s.first && d.last <= s.last)) signedKinds.add(k.value);
+  }
+
   const connectors = new Set(pack.dateWords.of(doc.matches).filter((w) => w.value.kind === 'connector').map((w) => w.first));
 
   for (const k of doc.agreementKinds) {
@@ -57,7 +66,8 @@ export function extractAgreements(doc: Doc, reader: Reader, eventYear: number | 
     if (pack.caseless ? !qualified : pack.agreementTitledOnly && !head.upper && !named && !qualified) continue;
     // Where a language lists what follows a kind word (fr, es), a bare capitalised kind
     // ("del Plan en una reunión") is a reference back, not a title.
-    if (!pack.caseless && pack.agreementQualified && !named && !qualified &&
+    // (A kind of several words, "План военного сотрудничества", is specific enough on its own.)
+    if (!pack.caseless && pack.agreementQualified && !named && !qualified && k.last - k.first === 1 &&
       !t.slice(k.last, Math.min(k.last + 3, s.last)).some((x) => x.isWord && x.upper)) continue;
     if (!pack.caseless && head.upper && !named && !qualified && k.first === s.first && !t[k.last]?.upper) {
       // "Thỏa thuận này ...", "The agreement ...": capitalised only because it starts the sentence.
@@ -68,9 +78,18 @@ export function extractAgreements(doc: Doc, reader: Reader, eventYear: number | 
     // The title.
     let last = k.last;
     let year: number | null = null;
+    // A title in Title Case ("Memorando de Entendimiento sobre Cooperación en el Ámbito de la Industria
+    // de Defensa") ends at the first lower-case word that is not one of its small words ("establece").
+    let capitalised = 0;
+    let titleCase = pack.agreementTitleSmallWords.size > 0;
     while (last < s.last && last - k.first < MAX_TITLE_TOKENS) {
       const x = t[last];
       if (TITLE_BREAK.has(x.text) || stops.has(last) || (last > k.last && kindStarts.has(last))) break;
+      if (titleCase && x.isWord && !/^\d/.test(x.text) && !pack.agreementTitleSmallWords.has(x.key)) {
+        if (x.upper) capitalised++;
+        else if (capitalised >= 2) break;
+        else titleCase = false;
+      }
       // "... of 2015", "... de 2000": the year it was signed, not part of the title.
       if (connectors.has(last) && yearAt.has(last + 1)) {
         year = yearAt.get(last + 1)!;
@@ -102,6 +121,8 @@ export function extractAgreements(doc: Doc, reader: Reader, eventYear: number | 
     // A year written with it, before the event's (or when the event's is unknown): an earlier document.
     else if (year !== null && (eventYear === null || year < eventYear)) status = 'referenced';
     else if (signedBefore || signedAfter) status = 'signed';
+    // Named without a date in a report of its signing.
+    else if (year === null && signedKinds.has(k.value) && !reader.isBackground(k)) status = 'signed';
     else status = 'referenced';
     if (status === 'signed' && year === null) year = eventYear;
     if (status === 'proposed') year = null;

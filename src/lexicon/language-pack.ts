@@ -65,6 +65,8 @@ export interface LanguagePack {
   agreementQualified: boolean;
   agreementTitleAfter: Layer<true>;
   agreementTitleStop: Layer<true>;
+  /** Small words a title written in Title Case keeps in lower case ("of", "de", "sobre"): see agreements.ts. */
+  agreementTitleSmallWords: Set<string>;
   signed: Layer<true>;
   months: Layer<number>;
   dateWords: Layer<DateWord>;
@@ -390,6 +392,7 @@ function buildPack(code: string): LanguagePack {
     agreementQualified: list(agrY.title_after).length > 0,
     agreementTitleAfter,
     agreementTitleStop,
+    agreementTitleSmallWords: new Set(list(agrY.title_small_words).map((w) => foldToken(w))),
     signed,
     months,
     dateWords,
