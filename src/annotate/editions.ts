@@ -34,7 +34,7 @@ function numberAt(tokens: Token[], i: number, pack: LanguagePack, ordinals: Map<
   }
   const o = ordinals.get(i);
   if (o) return { n: o.n, last: o.last, how: 'word' };
-  const suffixed = /^(\d{1,3})(\p{L}+)$/u.exec(t.key);
+  const suffixed = /^(\d{1,3})([\p{L}\p{M}]+)$/u.exec(t.key);
   if (suffixed && pack.ordinalSuffixes.has(suffixed[2])) return { n: Number(suffixed[1]), last: i + 1, how: 'suffix' };
   return null;
 }
@@ -65,7 +65,7 @@ export function annotateEditions(tokens: Token[], pack: LanguagePack, matches = 
     // unless it is an ordinal word or a Roman numeral (upper case).
     if (!digit && !t.upper && !ordinals.has(i)) continue;
     // "4th", "4e", "4º" in one token.
-    const suffixed = /^(\d{1,3})(\p{L}+)$/u.exec(t.key);
+    const suffixed = /^(\d{1,3})([\p{L}\p{M}]+)$/u.exec(t.key);
     if (suffixed && pack.ordinalSuffixes.has(suffixed[2])) {
       push(Number(suffixed[1]), i, i + 1, `${pack.code}/mechanisms:ordinal-suffix`);
       continue;

@@ -21,7 +21,10 @@ export function annotate(doc: Doc): Doc {
   doc.personWords = pack.personWords.of(m);
   doc.cues = pack.cues.of(m);
   doc.clauseCues = pack.clauseCues.of(m);
-  doc.mechanisms = pack.mechanisms.of(m);
+  // A mechanism inside a longer office is that office's body ("نائب أمين اللجنة العسكرية المركزية",
+  // Deputy Secretary of the Central Military Commission), not a meeting of it.
+  doc.mechanisms = pack.mechanisms.of(m).filter((x) => !doc.personWords.some((p) =>
+    p.first <= x.first && p.last >= x.last && p.last - p.first > x.last - x.first));
   doc.areas = pack.areas.of(m);
   doc.agreementKinds = pack.agreementKinds.of(m);
   doc.dates = annotateDates(t, pack, m);
