@@ -5,7 +5,7 @@ import type { Cue, Place } from '../lexicon/language-pack.js';
 import { Reader, type Range } from './context.js';
 import { resolveDate, publishedAsDate, daysBetween } from './dates.js';
 import { participantsFrom, settleRank, samePerson, sameStems, type ParticipantDraft } from './participants.js';
-import { mechanismMentions, chooseMechanism } from './mechanism.js';
+import { mechanismMentions, chooseMechanism, seriesMechanism } from './mechanism.js';
 import { extractAgreements } from './agreements.js';
 import { extractCommitments, extractAnniversaries } from './commitments.js';
 
@@ -166,7 +166,8 @@ export function assemble(doc: Doc): DefenceEvent[] {
   const eventYear = date && /^\d{4}/.test(date.value) ? Number(date.value.slice(0, 4)) : null;
 
   const location = locate(doc, reader, lead, [...countries.keys()], drafts, core, ev);
-  const mech = chooseMechanism(doc, mechMentions, [...core, { first: lead.sentence.first, last: lead.sentence.last }]);
+  const mechScopes = [...core, { first: lead.sentence.first, last: lead.sentence.last }];
+  const mech = chooseMechanism(doc, mechMentions, mechScopes) ?? seriesMechanism(doc, type.type, mechScopes);
   if (mech) Object.assign(evidence, mech.evidence);
 
   const areas = collectAreas(doc, ev);

@@ -1,6 +1,6 @@
 import type { Doc, EditionMention } from '../pipeline/doc.js';
 import type { PhraseMatch } from '../lexicon/matcher.js';
-import type { Evidence, Mechanism, MechanismKind } from '../model.js';
+import type { EventType, Evidence, Mechanism, MechanismKind } from '../model.js';
 import type { Reader, Range } from './context.js';
 
 /**
@@ -144,4 +144,57 @@ export function chooseMechanism(
 
 function cleanName(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Encounters that recur as a named series: "the fourth Wirra Jaya exercise", "Vietnam Defence Expo lần thứ 2". */
+const SERIES: ReadonlySet<EventType> = new Set(['exercise', 'exhibition', 'conference', 'training']);
+/** Words between a session number and the series' cue word ("fourth [Wirra Jaya] exercise"). */
+const SERIES_GAP = 4;
+/** Words after the cue a caseless name may run over ("تمرين [رماح الصحراء] 3"). */
+const SERIES_NAME_WORDS = 3;
+
+/**
+ * The session of a recurring exercise, exhibition, conference or course, when no named mechanism is
+ * reported: a session number (two or more: "for the first time" is not a series) next to the cue word
+ * of the event's type in the headline or the lead, with nothing but the series' name between.
+ */
+export function seriesMechanism(doc: Doc, type: EventType, core: Range[]): { mechanism: Mechanism; evidence: Record<string, Evidence[]> } | null {
+  if (!SERIES.has(type)) return null;
+  const t = doc.tokens;
+  const caseless = doc.pack?.caseless ?? false;
+  const plain = (a: number, b: number) => {
+    for (let k = a; k < b; k++) if (!t[k].isWord && t[k].text !== '-') return false;
+    return true;
+  };
+  for (const r of core) {
+    for (const c of doc.cues) {
+      if (c.value.type !== type || c.first < r.first || c.last > r.last) continue;
+      const e = doc.editions.find((x) => x.n >= 2 && x.first >= r.first && x.last <= r.last &&
+        ((x.last <= c.first && x.last >= c.first - SERIES_GAP && plain(x.last, c.first)) ||
+         (x.first >= c.last && x.first <= c.last + SERIES_GAP + 2 && plain(c.last, x.first))));
+      if (!e) continue;
+      // The name: the cue and the capitalised words around it (or, without capitals, the words after it).
+      let first = c.first;
+      let last = c.last;
+      if (!caseless) {
+        const floor = e.last <= c.first ? e.last : r.first;
+        const ceiling = e.first >= c.last ? e.first : r.last;
+        while (first > floor && t[first - 1].isWord && t[first - 1].upper) first--;
+        while (last < ceiling && t[last].isWord && t[last].upper) last++;
+      } else {
+        const ceiling = e.first >= c.last ? e.first : r.last;
+        while (last < ceiling && last < c.last + SERIES_NAME_WORDS && t[last].isWord && !/^\d/.test(t[last].text)) last++;
+      }
+      const name = doc.text.slice(t[first].start, t[last - 1].end).replace(/\s+/g, ' ').trim();
+      return {
+        mechanism: { kind: 'other', name, edition: e.n },
+        evidence: {
+          'mechanism.kind': [{ start: c.start, end: c.end, origin: `${c.origin}+series` }],
+          'mechanism.name': [{ start: t[first].start, end: t[last - 1].end, origin: `${c.origin}+series` }],
+          'mechanism.edition': [{ start: e.start, end: e.end, origin: e.origin }],
+        },
+      };
+    }
+  }
+  return null;
 }
