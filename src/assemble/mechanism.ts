@@ -146,15 +146,18 @@ function cleanName(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** Encounters that recur as a named series: "the fourth Wirra Jaya exercise", "Vietnam Defence Expo lần thứ 2". */
-const SERIES: ReadonlySet<EventType> = new Set(['exercise', 'exhibition', 'conference', 'training']);
+/**
+ * Encounters that recur as a series: "the fourth Wirra Jaya exercise", "Vietnam Defence Expo lần thứ 2",
+ * "38-е совместное патрулирование" (a joint patrol is coded `other`).
+ */
+const SERIES: ReadonlySet<EventType> = new Set(['exercise', 'exhibition', 'conference', 'training', 'other']);
 /** Words between a session number and the series' cue word ("fourth [Wirra Jaya] exercise"). */
 const SERIES_GAP = 4;
 /** Words after the cue a caseless name may run over ("تمرين [رماح الصحراء] 3"). */
 const SERIES_NAME_WORDS = 3;
 
 /**
- * The session of a recurring exercise, exhibition, conference or course, when no named mechanism is
+ * The session of a recurring exercise, exhibition, conference, course or patrol, when no named mechanism is
  * reported: a session number (two or more: "for the first time" is not a series) next to the cue word
  * of the event's type in the headline or the lead, with nothing but the series' name between.
  */
