@@ -197,7 +197,18 @@ export function assemble(doc: Doc): DefenceEvent[] {
     anniversaries: anniversaries.anniversaries,
     evidence,
   };
-  return [main, ...furtherEvents(doc, reader, lead, main)];
+  const further = furtherEvents(doc, reader, lead, main);
+  // A headline that sums up two encounters ("... tiếp đoàn Brazil; Cục Đối ngoại làm việc với Bộ Quốc
+  // phòng Israel") gives the main one a state that only the other one has: it goes to that one.
+  for (const f of further) {
+    for (const c of f.countries) {
+      const at = main.countries.indexOf(c);
+      if (at < 0 || main.countries.length <= 2 || main.participants.some((p) => p.country === c)) continue;
+      main.countries.splice(at, 1);
+      evidence.countries?.splice(at, 1);
+    }
+  }
+  return [main, ...further];
 }
 
 /**
