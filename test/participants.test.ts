@@ -28,4 +28,14 @@ describe('participants', () => {
     expect(p['Luc Fontaine']).toMatchObject({ country: 'FRA', rank: 'OF-7', role: 'lead' });
     expect(p['Alain Mbarga']).toMatchObject({ country: 'CMR', rank: 'OF-6', role: 'lead' });
   });
+
+  it('en: a rank and a name in quotation marks name a ship, not a person', () => {
+    const p = people(`Russian warships visit Cam Ranh
+
+Khanh Hoa (VNA) – The Russian Pacific Fleet's destroyer "Admiral Tributs" and tanker "Boris Butoma" docked at Cam Ranh International Port on April 7 for a friendly visit to Vietnam.
+
+Senior Colonel Nguyen Van Tung, Deputy Commander of Naval Region 4, welcomed the ships. The detachment is led by Captain 1st Rank Dmitry Kuznetsov.`);
+    expect(Object.keys(p)).not.toContain('Tributs');
+    expect(p['Dmitry Kuznetsov']).toMatchObject({ country: 'RUS', rank: 'OF-5' });
+  });
 });

@@ -45,6 +45,7 @@ function isPersonal(d: Desc): boolean {
 const CONJUNCTIONS = new Set(['và', 'and', 'et', 'y', 'e', 'и', 'و', 'dan', '和', '与']);
 const MAX_NAME_WORDS = 6;
 const COMMAS = new Set([',', '،']);
+const QUOTES = new Set(['"', '«', '»', '“', '”', '„', "'", '‘', '’']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '،', '؛', '.', '!', '?']);
 /** How many words back a title may open the noun phrase that ends in ", Name" ("sous-secrétaire" is two). */
 const TITLE_REACH = 12;
@@ -463,6 +464,11 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
     // "Combat Training Centre", "Defense POW/MIA Accounting Agency": institutions, not people.
     if (tokens.slice(run.first, run.last).some((x) => pack.notNameWords.has(x.key))) continue;
     if (pack.caseless && !describedBefore && !describedAfter) continue;
+    // Without capitals, only a rank, a title, an honorific or a lead word says a name follows
+    // ("البحرية الروسية تقدّر": the Russian navy appreciates).
+    if (pack.caseless && !before.some(isPersonal) && !describedAfter) continue;
+    // A rank and a name between quotation marks name a ship ("أدميرال بانتيليف", "Admiral Tributs").
+    if (chainStart > 0 && QUOTES.has(tokens[chainStart - 1].text) && QUOTES.has(tokens[run.last]?.text ?? '')) continue;
     // Without capitals, a lead word alone ("ترأس أشغال ...") does not make the next words a name.
     if (pack.caseless && !before.some((d) => d.kind !== 'lead') && !describedAfter) continue;
     const chain = [...before, ...after.chain];
