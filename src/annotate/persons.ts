@@ -42,7 +42,6 @@ const UNIVERSAL_GLUE = new Set([',', '-']);
 function isPersonal(d: Desc): boolean {
   return d.kind === 'rank' || d.kind === 'lead' || (d.kind === 'word' && (d.m as PhraseMatch<PersonWord>).value.kind !== 'org');
 }
-const CONJUNCTIONS = new Set(['và', 'and', 'et', 'y', 'e', 'и', 'و', 'dan', '和', '与']);
 const MAX_NAME_WORDS = 6;
 const COMMAS = new Set([',', '،']);
 const QUOTES = new Set(['"', '«', '»', '“', '”', '„', "'", '‘', '’']);
@@ -193,7 +192,7 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
       const t = tokens[k];
       if (used[k] || consumed[k] || CLAUSE_BREAKS.has(t.text)) return [];
       // "International Relations and Strategy": a conjunction only inside a capitalised name.
-      if (CONJUNCTIONS.has(t.key) && !(isCapWord(tokens[k - 1]) && isCapWord(tokens[k + 1]))) return [];
+      if (pack.conjunctions.has(t.key) && !(isCapWord(tokens[k - 1]) && isCapWord(tokens[k + 1]))) return [];
       if (t.isWord) words++;
       const d = startsAt.get(k);
       if (!d || d.m.last > comma || !(d.kind === 'rank' || (d.kind === 'word' && (d.m as PhraseMatch<PersonWord>).value.kind === 'title'))) continue;
@@ -205,7 +204,7 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
         else break;
       }
       const opener = tokens[p - 1];
-      if (!opener || !(CONJUNCTIONS.has(opener.key) || COMMAS.has(opener.text))) return [];
+      if (!opener || !(pack.conjunctions.has(opener.key) || COMMAS.has(opener.text))) return [];
       // The descriptions that read on from the opener without a gap; the words the lexicon does not
       // know end them ("directora de Cooperación ..." is a Director, not a "Director of Defence").
       // A state further on still counts: the caller reads it from the whole span.
@@ -272,6 +271,12 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
     return any && j < n && nameRun(j, true) !== null;
   };
 
+  /** Does the description chain starting at i name a state? */
+  const namesState = (i: number): boolean => {
+    for (let j = i, d = startsAt.get(j); d; j = d.m.last, d = startsAt.get(j)) if (d.kind === 'country') return true;
+    return layers.countries.some((c) => c.first >= i && c.first < i + 8 && sameSentence(i, c.first));
+  };
+
   /** Description chain after a name: ", Thứ trưởng Bộ Quốc phòng", "، عضو المكتب السياسي ووزير ...". */
   const chainAfter = (from: number): { chain: Desc[]; last: number } => {
     const chain: Desc[] = [];
@@ -303,7 +308,9 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
         j++;
         continue;
       }
-      if (CONJUNCTIONS.has(t.key) && startsAt.has(j + 1) && !leadsToName(j + 1)) {
+      // "..., Phó Bí thư Quân ủy Trung ương và Bộ trưởng ...": a second office of the same person; but
+      // "... và Tùy viên Quốc phòng Campuchia" (a state of its own) is somebody else, unnamed.
+      if (pack.conjunctions.has(t.key) && startsAt.has(j + 1) && !leadsToName(j + 1) && !namesState(j + 1)) {
         j++;
         continue;
       }

@@ -1,7 +1,7 @@
 import type { Doc, Sentence, DateMention } from '../pipeline/doc.js';
 import type { Area, DefenceEvent, EventDate, EventType, Evidence, Location } from '../model.js';
 import type { PhraseMatch } from '../lexicon/matcher.js';
-import type { Cue, Place } from '../lexicon/language-pack.js';
+import { opensConjunct, type Cue, type Place } from '../lexicon/language-pack.js';
 import { Reader, type Range } from './context.js';
 import { resolveDate, publishedAsDate, daysBetween } from './dates.js';
 import { participantsFrom, settleRank, samePerson, sameStems, type ParticipantDraft } from './participants.js';
@@ -22,7 +22,6 @@ import { extractCommitments, extractAnniversaries } from './commitments.js';
 
 const MULTILATERAL = new Set<EventType>(['exercise', 'conference', 'training']);
 /** Words that end an apposition: the next person or clause begins. */
-const APPOSITION_END = new Set(['và', 'and', 'et', 'y', 'и', 'و', 'dan']);
 const TYPE_OF_MECHANISM: Record<string, EventType> = {
   dialogue: 'dialogue',
   consultation: 'dialogue',
@@ -131,7 +130,7 @@ export function assemble(doc: Doc): DefenceEvent[] {
   // An encounter has people. A lead with neither a participant nor a precise kind and day is a
   // passing mention ("the last meeting, in October, ..."), as in commentary.
   if (!drafts.length && (!lead.date || lead.date.day === null) && !mechMentions.some((m) => core.some((r) => m.m.first >= r.first && m.m.last <= r.last))) return [];
-  fillCountries(doc, reader, drafts, [...countries.keys()], home);
+  fillCountries(doc, reader, drafts, [...countries.keys()], home, lead);
   drafts = drafts.filter((d) => d.p.country === null || countries.has(d.p.country));
   assignRoles(doc, reader, drafts);
   drafts.forEach(settleRank);
@@ -429,7 +428,8 @@ function eventType(doc: Doc, reader: Reader, lead: Lead, title: Sentence[],
  * a state named in the words that introduce them ("the Australian Army's ..., Brigadier X"),
  * the one side not yet represented, the nearest state in their sentence, the home state.
  */
-function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], countries: string[], home: string | null): void {
+function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], countries: string[], home: string | null,
+  lead?: Lead): void {
   const set = (d: ParticipantDraft, c: string, origin: string, ev?: { start: number; end: number }) => {
     d.p.country = c;
     (d.evidence.country ??= []).push({ start: ev?.start ?? d.mention.start, end: ev?.end ?? d.mention.end, origin });
@@ -445,7 +445,7 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
     // clauses, and not a place ("đến Việt Nam", "إلى كوبا").
     let from = Math.max(prev ? prev.descEnd : s.first, m.first - INTRODUCTION_WINDOW);
     // "A, Chef ... des FAR, et le Général B": after a conjunction the introduction is B's own.
-    for (let k = m.first - 1; k >= from; k--) if (APPOSITION_END.has(doc.tokens[k].key)) {
+    for (let k = m.first - 1; k >= from; k--) if (opensConjunct(doc.pack!, doc.tokens, k)) {
       from = k + 1;
       break;
     }
@@ -478,7 +478,7 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
     let end = m.last + 1;
     let words = 0;
     while (end < s.last && words < APPOSITION_WORDS && (!next || end < next.first) && t[end].text !== ';' && t[end].text !== '؛' &&
-      !APPOSITION_END.has(t[end].key)) if (t[end++].isWord) words++;
+      !opensConjunct(doc.pack!, t, end)) if (t[end++].isWord) words++;
     const c = doc.countries.find((x) => x.first > m.last && x.last <= end && countries.includes(x.value) && !afterVenue(doc, x.first) &&
       !doc.clauseCues.some((y) => y.value.has('toward') && y.last === x.first));
     if (c) {
@@ -503,6 +503,13 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
     // Officials the report does not qualify belong to the state it is filed from; foreign ones are named as such.
     for (const d of drafts) if (!d.p.country) set(d, filed.value.country!, `${filed.origin}+filed-from`, filed);
   }
+  // The press of no one state (wire services, Arabic and English editions) qualifies the guests and
+  // leaves the hosts bare: officials still without a state belong to the place of the lead
+  // ("عُقد اليوم في مقر وزارة الدفاع بالرياض ..."). Not for a language with a home press, whose
+  // reports of visits abroad leave their own officials bare.
+  const hostPlace = !home && lead ? doc.places.find((p) => p.first >= lead.main.first && p.last <= lead.main.last && p.value.country &&
+    countries.includes(p.value.country) && !reader.inRanges(p.first, lead.framing)) : undefined;
+  if (hostPlace) for (const d of drafts) if (!d.p.country) set(d, hostPlace.value.country!, `${hostPlace.origin}+host`, hostPlace);
   otherSide();
   const claimed = new Set(doc.persons.filter((p) => p.country).map((p) => p.country!.first));
   for (const d of drafts) {

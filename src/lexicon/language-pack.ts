@@ -79,6 +79,10 @@ export interface LanguagePack {
   abbreviations: Set<string>;
   /** Words that make a capitalised run an institution, not a person ("Agency", "Centre"). */
   notNameWords: Set<string>;
+  /** "and" words: what follows one describes the next person. */
+  conjunctions: Set<string>;
+  /** Conjunctions written as a word prefix (Arabic "و"): after a comma they open the next conjunct. */
+  conjunctionPrefixes: string[];
   /** Head words that end an institution's name in languages that put the head last ("... Agency"). */
   orgHeadsLast: Set<string>;
   /** Prefixes a name never starts with (Arabic article "ال"). */
@@ -402,6 +406,8 @@ function buildPack(code: string): LanguagePack {
     nameGlue: new Set(list(persons.glue).map((s) => foldToken(s))),
     abbreviations,
     notNameWords: new Set(list(persons.not_name_words).map((s) => foldToken(s))),
+    conjunctions: new Set(list(persons.conjunctions).map((s) => foldToken(s))),
+    conjunctionPrefixes: list(persons.conjunction_prefixes).map((s) => foldToken(s)),
     orgHeadsLast: new Set(list(persons.org_heads_last).map((s) => foldToken(s))),
     nameStartBlock: list(persons.name_start_block).map((s) => s.normalize('NFC')),
     notAfter: new Set(list(persons.not_after).map((s) => foldToken(s))),
@@ -447,3 +453,12 @@ export function foldLine(s: string): string {
 }
 const foldedLines = new Map<string, string>();
 const FOLDED_LINES_LIMIT = 50_000;
+
+/** Does token k open a new conjunct ("and", "و", or "وكذلك" right after a comma)? */
+export function opensConjunct(pack: LanguagePack, tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t) return false;
+  if (pack.conjunctions.has(t.key)) return true;
+  if (!pack.conjunctionPrefixes.length || k === 0 || (tokens[k - 1].text !== ',' && tokens[k - 1].text !== '،')) return false;
+  return pack.conjunctionPrefixes.some((p) => t.key.length > p.length + 1 && t.key.startsWith(p));
+}
