@@ -2,6 +2,7 @@ import type { Doc } from '../pipeline/doc.js';
 import { annotateDates } from './dates.js';
 import { annotateEditions } from './editions.js';
 import { annotatePersons } from './persons.js';
+import { numberedBodies } from './bodies.js';
 
 /**
  * Annotate stage: every lexicon layer over the tokens, then dates, session
@@ -29,6 +30,8 @@ export function annotate(doc: Doc): Doc {
   doc.agreementKinds = pack.agreementKinds.of(m);
   doc.dates = annotateDates(t, pack, m);
   doc.editions = annotateEditions(t, pack, m);
+  const bodies = numberedBodies(t, pack, doc.editions, doc.mechanisms);
+  if (bodies.length) doc.mechanisms = [...doc.mechanisms, ...bodies].sort((a, b) => a.first - b.first);
 
   const other = [...doc.places, ...doc.mechanisms, ...doc.dates, ...doc.cues, ...doc.agreementKinds];
   const leadCues = doc.clauseCues.filter((c) => c.value.has('lead'));

@@ -74,6 +74,14 @@ export function assemble(doc: Doc): DefenceEvent[] {
   // there only people of the defence establishments count (not a head of state being accompanied).
   const after = doc.sentences.filter((s) => !s.isCaption && !s.isTitle && s.index > lead.sentence.index &&
     s.paragraph <= lead.sentence.paragraph + 1).slice(0, 3).map((s) => ({ first: s.first, last: s.last }));
+  // The report may open with what was decided and who said it, and name the encounter after
+  // ("..., said Defence Minister X." then "... the meeting, which he co-chaired with ..."): the
+  // defence people of the sentences before the lead count too, after those of the lead.
+  const opening: Range[] = [];
+  for (const s of doc.sentences) {
+    if (s.index >= lead.sentence.index) break;
+    if (!s.isTitle && !s.isCaption && !reader.isBackground(s, 0)) opening.push({ first: s.first, last: s.last });
+  }
   let drafts = participantsFrom(doc, reader, scopes, exclude, after);
   const coreCountries = doc.countries.filter((c) => core.some((r) => c.first >= r.first && c.last <= r.last) &&
     !reader.inRanges(c.first, lead.framing) && !afterVenue(doc, c.first));
@@ -83,6 +91,12 @@ export function assemble(doc: Doc): DefenceEvent[] {
     const para = doc.sentences.filter((s) => !s.isCaption && s.index > lead.sentence.index &&
       s.paragraph <= lead.sentence.paragraph + 2).slice(0, 3);
     drafts = participantsFrom(doc, reader, [...scopes, ...para.map((s) => ({ first: s.first, last: s.last }))], exclude, after);
+  }
+
+  if (opening.length) {
+    for (const d of participantsFrom(doc, reader, [], exclude, opening)) {
+      if (!drafts.some((x) => samePerson(x.p.name, d.p.name) || sameStems(x.p.name, d.p.name))) drafts.push(d);
+    }
   }
 
   // Countries: the participants' states, completed from the dyad written in the headline, the lead or the mechanism.

@@ -53,6 +53,10 @@ export interface LanguagePack {
   /** Clause cues: one phrase can be several kinds at once ("sẽ" is future and commitment). */
   clauseCues: Layer<Set<CueKind>>;
   mechanisms: Layer<MechanismKind>;
+  /** Head words of numbered bodies the lexicon does not list ("Committee"), as written, with their kind. */
+  namedBodyHeads: Map<string[], MechanismKind>;
+  /** The head ends the body's name (English) rather than starting it (French, Spanish). */
+  namedBodyHeadLast: boolean;
   editionMarkers: Layer<true>;
   ordinals: Layer<number>;
   ordinalSuffixes: Set<string>;
@@ -321,6 +325,10 @@ function buildPack(code: string): LanguagePack {
     put(mechanisms, 'mechanisms', form, kind == null ? null : (String(kind) as MechanismKind));
   }
   blockers(mechanisms, 'mechanisms');
+  const namedBodyHeads = new Map<string[], MechanismKind>();
+  for (const [form, kind] of Object.entries((mechY.named_body_heads ?? {}) as Record<string, unknown>)) {
+    namedBodyHeads.set(form.normalize('NFC').split(/\s+/), String(kind) as MechanismKind);
+  }
   const editionMarkers = matcher<true>('mechanisms');
   for (const f of list(mechY.edition_markers)) editionMarkers.add(f, true, origin('mechanisms', f));
   const ordinals = matcher<number>('mechanisms');
@@ -396,6 +404,8 @@ function buildPack(code: string): LanguagePack {
     agreementQualified: list(agrY.title_after).length > 0,
     agreementTitleAfter,
     agreementTitleStop,
+    namedBodyHeads,
+    namedBodyHeadLast: mechY.named_body_head_last === true,
     agreementTitleSmallWords: new Set(list(agrY.title_small_words).map((w) => foldToken(w))),
     signed,
     months,
