@@ -242,7 +242,12 @@ function buildPack(code: string): LanguagePack {
   const countriesY = file('countries');
   const countries = matcher<string>('countries');
   const known = knownCountryCodes();
-  const addCountry = (form: string, value: string | null) => put(countries, 'countries', form, value);
+  // "جمهورية باكستان الإسلامية", "Republic of ...": the words an official name may open with.
+  const statePrefixes = list(countriesY.state_prefixes);
+  const addCountry = (form: string, value: string | null) => {
+    put(countries, 'countries', form, value);
+    if (value) for (const p of statePrefixes) put(countries, 'countries', `${p} ${form}`, value);
+  };
   if (registerIsoLocale(code)) {
     for (const a3 of known) {
       const names = iso().getName(a3, code, { select: 'all' }) as string[] | undefined;
