@@ -357,6 +357,9 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
         (j === i || !tokens[j].lineStart)) {
         j++;
         words++;
+        // "جان-لوك مارتان": a hyphen joined to both words.
+        if (tokens[j]?.text === '-' && tokens[j].start === tokens[j - 1].end && tokens[j + 1]?.isWord &&
+          tokens[j + 1].start === tokens[j].end && !labelled[j + 1] && !stop[j + 1]) j++;
       }
       return words ? { first: i, last: j } : null;
     }

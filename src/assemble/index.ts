@@ -484,7 +484,8 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
     if (d.p.country) continue;
     const m = d.mention;
     const t = doc.tokens;
-    if (t[m.last]?.text !== ',' && t[m.last]?.text !== '،') continue;
+    // (Arabic writes the description right after the name, without a comma.)
+    if (t[m.last]?.text !== ',' && t[m.last]?.text !== '،' && !doc.pack?.caseless) continue;
     const s = doc.sentences[m.sentence];
     // Up to the next person or "and", within twenty words: ", Thứ trưởng phụ trách ..., Bộ Quốc phòng Nhật Bản".
     const next = doc.persons.find((x) => x.first > m.last && x.sentence === m.sentence);
@@ -539,16 +540,27 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
   }
 }
 
-/** The first person of each state is its lead; later ones, and those after a member cue, are members. */
+/**
+ * The first person of each state is its lead; later ones are members. People named after "also
+ * present were" are members of a state that has a lead named elsewhere; when everybody of a state
+ * is named there ("وشهد الحفل الختامي ..."), the first of them leads it.
+ */
 function assignRoles(doc: Doc, reader: Reader, drafts: ParticipantDraft[]): void {
-  const seen = new Set<string | null>();
   const memberCues = doc.clauseCues.filter((c) => c.value.has('member'));
-  for (const d of drafts) {
+  const afterMember = (d: ParticipantDraft) => {
     const s = reader.sentence(d.mention.first);
-    // The first person of a state leads it; after "also present were" only when the state has a lead already.
-    const afterMember = memberCues.some((c) => c.first >= s.first && c.last <= d.mention.first);
-    if (seen.has(d.p.country) || (afterMember && drafts.some((x) => x !== d && x.p.country === d.p.country))) d.p.role = 'member';
-    else seen.add(d.p.country);
+    return memberCues.some((c) => c.first >= s.first && c.last <= d.mention.first);
+  };
+  const led = new Set<string | null>();
+  for (const d of drafts) {
+    if (afterMember(d)) continue;
+    if (led.has(d.p.country)) d.p.role = 'member';
+    else led.add(d.p.country);
+  }
+  for (const d of drafts) {
+    if (!afterMember(d)) continue;
+    if (led.has(d.p.country)) d.p.role = 'member';
+    else led.add(d.p.country);
   }
 }
 
