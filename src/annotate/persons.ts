@@ -76,6 +76,12 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
   for (const m of layers.personWords) put({ kind: 'word', m });
   for (const m of layers.ranks) put({ kind: 'rank', m });
   for (const m of layers.other) for (let k = m.first; k < m.last; k++) labelled[k] = 1;
+  // Tokens some lexicon other than places claims (a place alone may be a family name: "Tolosa").
+  const placeSet = new Set<object>(layers.places);
+  const claimedNotPlace = new Uint8Array(n);
+  for (const list of [layers.ranks, layers.personWords, layers.countries, layers.leadCues, layers.other] as Array<Array<{ first: number; last: number }>>) {
+    for (const m of list) if (!placeSet.has(m)) for (let k = m.first; k < m.last; k++) claimedNotPlace[k] = 1;
+  }
 
   // "Đại sứ Việt Nam tại Nga", "посол Вьетнама в России": the country after a venue word is the posting.
   const venueAt = new Set(layers.venues.map((v) => v.last));
@@ -198,13 +204,18 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
       if (!d || d.m.last > comma || !(d.kind === 'rank' || (d.kind === 'word' && (d.m as PhraseMatch<PersonWord>).value.kind === 'title'))) continue;
       // What opens the noun phrase: small words and descriptions ("and France's Director ...").
       let p = k;
+      let ledBy = false;
       for (;;) {
         if (p > 0 && glue.has(tokens[p - 1].key) && !UNIVERSAL_GLUE.has(tokens[p - 1].key)) p--;
-        else if (endsAt.has(p) && endsAt.get(p)!.m.first < p) p = endsAt.get(p)!.m.first;
+        else if (endsAt.get(p)?.kind === 'lead') {
+          // "fue encabezada por el secretario ...": a lead word opens it.
+          ledBy = true;
+          break;
+        } else if (endsAt.has(p) && endsAt.get(p)!.m.first < p) p = endsAt.get(p)!.m.first;
         else break;
       }
       const opener = tokens[p - 1];
-      if (!opener || !(pack.conjunctions.has(opener.key) || COMMAS.has(opener.text))) return [];
+      if (!ledBy && (!opener || !(pack.conjunctions.has(opener.key) || COMMAS.has(opener.text) || pack.titleOpeners.has(opener.key)))) return [];
       // The descriptions that read on from the opener without a gap; the words the lexicon does not
       // know end them ("directora de Cooperación ..." is a Director, not a "Director of Defence").
       // A state further on still counts: the caller reads it from the whole span.
@@ -373,7 +384,9 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
       const attached = u.start === prev.end;
       // A one-word country inside a Vietnamese name ("Bùi Đức Cường", "Nguyễn Văn Anh") is part of the name.
       const countryInName = surnameStart && oneTokenCountry(j) && (words >= 2 || (tokens[j + 1] && isCapWord(tokens[j + 1]) && !labelled[j + 1]));
-      if (isCapWord(u) && !stop[j] && (!labelled[j] || countryInName)) {
+      // "Martín Ezequiel Tolosa": a one-word place (Tolosa, Toulouse) written on as a family name.
+      const placeInName = onePlace(j) && !pack.notNameWords.has(u.key);
+      if (isCapWord(u) && !stop[j] && (!labelled[j] || countryInName || placeInName)) {
         j++;
         words++;
         continue;
@@ -408,6 +421,11 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
   for (const m of layers.countries) countryStarts.set(m.first, m);
   const placeStarts = new Map<number, { last: number }>();
   for (const m of layers.places) placeStarts.set(m.first, m);
+  /** A one-word place that is nothing else (not a country, cue or other lexicon phrase). */
+  function onePlace(j: number): boolean {
+    const m = placeStarts.get(j);
+    return Boolean(m && m.last === j + 1 && !claimedNotPlace[j]);
+  }
   /** A one-word country or place ("Đức", "Vinh"): inside a Vietnamese name it is a given name. */
   function oneTokenCountry(j: number): boolean {
     const m = countryStarts.get(j) ?? placeStarts.get(j);
@@ -436,10 +454,11 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
           let named = 0;
           while (start > run.first && named < 2) {
             start--;
-            if (tokens[start + 1].isWord && !(tokens[start + 1].text.length === 1 && tokens[start + 2]?.text === '.')) named++;
+            if (tokens[start + 1].isWord && tokens[start + 1].upper && !(tokens[start + 1].text.length === 1 && tokens[start + 2]?.text === '.')) named++;
           }
-          // The loop stops on the word before the name.
+          // The loop stops on the word before the name; a name starts with a capital, not a particle.
           start++;
+          while (start < run.last - 1 && !tokens[start].upper) start++;
           if (start > run.first) {
             titleTail = { first: run.first, last: start };
             before = chainBefore(run.first - k);
@@ -464,6 +483,10 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
       !tokens.slice(run.first, run.last).every((x) => !x.isWord || (x.text.length > 1 && x.text === x.text.toUpperCase()));
     // A capitalised word at the start of a sentence is not a name by itself.
     if (!describedBefore && !surname && !describedAfter) continue;
+    // "Asistió el secretario, X": one capitalised word opening a sentence, described only by what
+    // follows without a comma, is a verb or an adverb.
+    if (!pack.caseless && !describedBefore && !surname && run.last - run.first === 1 && sentences[sentenceOf[run.first]].first === run.first &&
+      !COMMAS.has(tokens[run.last]?.text ?? '')) continue;
     // "Cơ quan Quản lý ...": one capitalised word right after an organisation continues its name.
     const lastBefore = before[before.length - 1];
     if (!pack.caseless && run.last - run.first === 1 && lastBefore?.kind === 'word' &&

@@ -36,6 +36,8 @@ const STALE_DAYS = 120;
 const LEAD_SEARCH = 12;
 /** How far before a name its introduction may name the person's state. */
 const INTRODUCTION_WINDOW = 10;
+/** Words between a lead word and the name of the person it introduces ("encabezada por el secretario de ... , X"). */
+const LEAD_REACH = 16;
 const APPOSITION_WORDS = 20;
 
 interface Lead {
@@ -466,7 +468,18 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
     const intro = doc.countries.filter((c) => c.first >= from && c.last <= m.first && countries.includes(c.value) &&
       !reader.inRanges(c.first, reader.framing(s)) && !afterVenue(doc, c.first) &&
       !doc.clauseCues.some((x) => x.value.has('toward') && x.last === c.first)).pop();
-    if (intro) set(d, intro.value, `${intro.origin}+introduction`, intro);
+    if (intro) {
+      set(d, intro.value, `${intro.origin}+introduction`, intro);
+      continue;
+    }
+    // "La delegación argentina fue encabezada por el secretario ..., X": the state of the delegation
+    // a lead word says the person heads, named just before that word.
+    const ledBy = doc.clauseCues.filter((c) => c.value.has('lead') && c.last <= m.first && c.last >= m.first - LEAD_REACH &&
+      c.first >= (prev ? prev.descEnd : s.first)).pop();
+    const delegation = ledBy ? doc.countries.filter((c) => c.last <= ledBy.first && c.first >= Math.max(s.first, ledBy.first - 5) &&
+      countries.includes(c.value) && !afterVenue(doc, c.first) &&
+      !doc.tokens.slice(c.last, ledBy.first).some((x) => !x.isWord)).pop() : undefined;
+    if (delegation) set(d, delegation.value, `${delegation.origin}+delegation`, delegation);
   }
   // With one side still unrepresented, a person without a state is of that side.
   const otherSide = () => {

@@ -85,6 +85,8 @@ export interface LanguagePack {
   notNameWords: Set<string>;
   /** "and" words: what follows one describes the next person. */
   conjunctions: Set<string>;
+  /** Prepositions after which a noun phrase with a title opens ("por el secretario de ..., Name"). */
+  titleOpeners: Set<string>;
   /** Conjunctions written as a word prefix (Arabic "و"): after a comma they open the next conjunct. */
   conjunctionPrefixes: string[];
   /** Head words that end an institution's name in languages that put the head last ("... Agency"). */
@@ -422,6 +424,7 @@ function buildPack(code: string): LanguagePack {
     abbreviations,
     notNameWords: new Set(list(persons.not_name_words).map((s) => foldToken(s))),
     conjunctions: new Set(list(persons.conjunctions).map((s) => foldToken(s))),
+    titleOpeners: new Set(list(persons.title_openers).map((s) => foldToken(s))),
     conjunctionPrefixes: list(persons.conjunction_prefixes).map((s) => foldToken(s)),
     orgHeadsLast: new Set(list(persons.org_heads_last).map((s) => foldToken(s))),
     nameStartBlock: list(persons.name_start_block).map((s) => s.normalize('NFC')),
