@@ -39,3 +39,15 @@ describe('year resolution', () => {
     expect(resolveDate(d(3, 5, 2024), '2025-01-01')).toEqual({ value: '2024-05-03', precision: 'day', year_inferred: false });
   });
 });
+
+describe('two-day encounters', () => {
+  it.each([
+    ['ar', 'انعقدت يومي 14 و15 ماي الجاري بالرباط'],
+    ['en', 'held on 14 and 15 May in Rabat'],
+    ['fr', 'réunie les 14 et 15 mai à Rabat'],
+    ['es', 'celebrada los días 14 y 15 de mayo'],
+    ['vi', 'Trong hai ngày 14 và 15/5, tại Hà Nội'],
+  ])('%s: dated by the first day', (lang, text) => {
+    expect(first(text, lang)).toEqual({ y: null, m: 5, d: 14 });
+  });
+});

@@ -88,7 +88,8 @@ export function annotateDates(tokens: Token[], pack: LanguagePack, matches = pac
       if (j > 0 && tokens[j - 1].text === ',') j--;
       const w = wordEndingAt.get(j);
       // "el pasado 29 de marzo", "le prochain 4 mai": the word says past or future; it is read by push.
-      if (!w || w.value.kind === 'year' || w.value.kind === 'connector' || w.value.kind === 'next' || w.value.kind === 'last') break;
+      if (!w || w.value.kind === 'year' || w.value.kind === 'connector' || w.value.kind === 'next' || w.value.kind === 'last' ||
+        w.value.kind === 'range') break;
       anchored = true;
       if (w.value.kind === 'weekday') weekday = w.value.n ?? null;
       first = w.first;

@@ -411,6 +411,15 @@ function findLead(doc: Doc, reader: Reader): Lead | null {
  */
 function datelineEnd(doc: Doc, s: Sentence): number {
   const t = doc.tokens;
+  // "مسقط في 13 فبراير /العُمانية/ بدأ ...": the agency between slashes closes the dateline.
+  const startsWithPlace = doc.places.some((p) => p.first === s.first);
+  if (startsWithPlace) {
+    for (let k = s.first + 1; k + 2 < Math.min(s.last, s.first + 14); k++) {
+      if (t[k].text === '/' && t[k + 1].isWord && (t[k + 2].text === '/' || (t[k + 3]?.text === '/' && t[k + 2].isWord))) {
+        return t[k + 2].text === '/' ? k + 3 : k + 4;
+      }
+    }
+  }
   for (let k = s.first + 1; k < Math.min(s.last - 3, s.first + 14); k++) {
     if (t[k].key !== '-' || (t[k - 1].end === t[k].start && t[k - 1].text !== ')')) continue;
     const head = t.slice(s.first, k);
