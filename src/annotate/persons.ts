@@ -261,6 +261,8 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
   const leadsToName = (i: number): boolean => {
     let j = i;
     let any = false;
+    // ", le capitaine de frégate Antoine Rouvier": an article may open the next description.
+    while (j < n && j < i + 2 && glue.has(tokens[j].key) && !UNIVERSAL_GLUE.has(tokens[j].key) && startsAt.has(j + 1)) j++;
     while (j < n) {
       const d = startsAt.get(j);
       if (d) {
