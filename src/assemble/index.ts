@@ -39,6 +39,7 @@ const INTRODUCTION_WINDOW = 10;
 /** Words between a lead word and the name of the person it introduces ("encabezada por el secretario de ... , X"). */
 const LEAD_REACH = 16;
 const APPOSITION_WORDS = 20;
+const COMMA_TEXT = new Set([',', '،']);
 
 interface Lead {
   /** The date of an agency dateline opening the lead ("Hanói, 5 oct (VNA) -"), if any. */
@@ -131,8 +132,9 @@ export function assemble(doc: Doc): DefenceEvent[] {
   }
   // The place of the lead names the host when the report names only the guest ("Riyadh (SPA) - ...").
   if (countries.size < 2) {
-    const place = doc.places.find((p) => p.first >= lead.main.first && p.last <= lead.main.last && p.value.country &&
-      !reader.inRanges(p.first, lead.framing));
+    const from = datelineEnd(doc, lead.sentence);
+    const place = doc.places.find((p) => p.first >= Math.max(lead.main.first, from) && p.last <= lead.main.last && p.value.country &&
+      !reader.inRanges(p.first, lead.framing) && !countries.has(p.value.country));
     if (place && !countries.has(place.value.country!)) countries.set(place.value.country!, { start: place.start, end: place.end, origin: `${place.origin}+host` });
   }
   const home = doc.pack.homeCountry;
@@ -474,8 +476,11 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
       from = k + 1;
       break;
     }
+    // (Not a state in a framing clause, unless the person is named in that clause too: "à l'invitation de
+    // son homologue mauritanien, le général X".)
+    const framing = reader.framing(s).filter((r) => !(m.first >= r.first && m.first < r.last) && !reader.hasCue('counterpart', r));
     const intro = doc.countries.filter((c) => c.first >= from && c.last <= m.first && countries.includes(c.value) &&
-      !reader.inRanges(c.first, reader.framing(s)) && !afterVenue(doc, c.first) &&
+      !reader.inRanges(c.first, framing) && !afterVenue(doc, c.first) &&
       !doc.clauseCues.some((x) => x.value.has('toward') && x.last === c.first)).pop();
     if (intro) {
       set(d, intro.value, `${intro.origin}+introduction`, intro);
@@ -514,8 +519,13 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
     // (Twenty words, not tokens: "Sous-chef d'état-major" is seven tokens.)
     let end = m.last + 1;
     let words = 0;
+    // A comma inside the apposition leads on to another description ("..., Bộ Quốc phòng Nhật Bản");
+    // one followed by anything else closes it (", a entamé lundi une visite ...").
+    const describes = new Set([...doc.personWords, ...doc.ranks, ...doc.countries].map((x) => x.first));
     while (end < s.last && words < APPOSITION_WORDS && (!next || end < next.first) && t[end].text !== ';' && t[end].text !== '؛' &&
-      !opensConjunct(doc.pack!, t, end)) if (t[end++].isWord) words++;
+      !opensConjunct(doc.pack!, t, end) && !(end > m.last + 1 && COMMA_TEXT.has(t[end].text) && !describes.has(end + 1) && !t[end + 1]?.upper)) {
+      if (t[end++].isWord) words++;
+    }
     const c = doc.countries.find((x) => x.first > m.last && x.last <= end && countries.includes(x.value) && !afterVenue(doc, x.first) &&
       !doc.clauseCues.some((y) => y.value.has('toward') && y.last === x.first));
     if (c) {

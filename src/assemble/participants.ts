@@ -109,6 +109,8 @@ function defencePerson(doc: Doc, reader: Reader, m: PersonMention): boolean {
   return reader.hasCue('defence', { first: m.last + 1, last: end });
 }
 const APPOSITION_OPEN = new Set([',', '،']);
+/** Words between "his counterpart" and the name ("son homologue mauritanien, le général de division X"). */
+const COUNTERPART_REACH = 8;
 const APPOSITION_CLOSE = new Set([',', '،', ';', '؛', '(']);
 const APPOSITION_WORDS = 16;
 
@@ -122,8 +124,11 @@ export function participantsFrom(
 ): ParticipantDraft[] {
   const drafts: ParticipantDraft[] = [];
   const within = (m: PersonMention, rs: Range[]) => rs.some((r) => m.first >= r.first && m.last <= r.last);
+  // A counterpart named in a framing clause ("à l'invitation de son homologue mauritanien, le général X") hosts.
+  const counterpart = (m: PersonMention) => reader.hasCue('counterpart', { first: Math.max(reader.sentence(m.first).first, m.first - COUNTERPART_REACH), last: m.first });
   const inScope = (m: PersonMention) =>
-    (within(m, scopes) || (within(m, defenceScopes) && defencePerson(doc, reader, m))) && !reader.inRanges(m.first, exclude);
+    (within(m, scopes) || (within(m, defenceScopes) && defencePerson(doc, reader, m))) &&
+    (!reader.inRanges(m.first, exclude) || counterpart(m));
   for (const m of doc.persons) {
     if (!inScope(m)) continue;
     // A person needs a rank, an office or an honorific to be a participant (not a passing name).

@@ -31,7 +31,7 @@ export type PersonWord =
 
 export type CueKind =
   | 'framing' | 'future' | 'background' | 'virtual' | 'visiting' | 'venue' | 'commitment' | 'defence'
-  | 'request' | 'lead' | 'member' | 'proposal' | 'anniversary' | 'subject' | 'toward' | 'sidelines' | 'same_day';
+  | 'request' | 'lead' | 'member' | 'proposal' | 'anniversary' | 'subject' | 'toward' | 'sidelines' | 'same_day' | 'counterpart';
 /** An event-type cue of codebook 2.1. */
 export type Cue = { cue: 'type'; type: EventType };
 
@@ -313,7 +313,7 @@ function buildPack(code: string): LanguagePack {
     for (const f of list(forms)) put(cues, 'cues', f, type === 'none' ? null : { cue: 'type', type: type as EventType });
   }
   const cueKinds: CueKind[] = ['framing', 'future', 'background', 'virtual', 'visiting', 'venue', 'commitment',
-    'defence', 'request', 'lead', 'member', 'proposal', 'anniversary', 'subject', 'toward', 'sidelines', 'same_day'];
+    'defence', 'request', 'lead', 'member', 'proposal', 'anniversary', 'subject', 'toward', 'sidelines', 'same_day', 'counterpart'];
   blockers(cues, 'cues');
   const clauseCues = matcher<Set<CueKind>>('cues');
   const kindsOf = new Map<string, Set<CueKind>>();
