@@ -69,13 +69,14 @@ export function assemble(doc: Doc): DefenceEvent[] {
   // (Not "the MoU signed in 2017": a signing dated by a year alone is an earlier one.)
   const signs = (s: Range) => doc.cues.some((c) => c.value.type === 'signing' && c.first >= s.first && c.last <= s.last &&
     !reader.isFuture(c) && !reader.isBackground(c) && !doc.dates.some((d) => d.yearOnly && d.first >= c.last && d.first <= c.last + 2));
-  const leadSentences = doc.sentences.filter((s) => !s.isTitle && (signs(s) ||
+  const boundary = encounterBoundary(doc, reader, lead);
+  const leadSentences = doc.sentences.filter((s) => !s.isTitle && s.first < boundary && (signs(s) ||
     ((reader.hasCue('lead', s) || reader.hasCue('member', s)) && !reader.isFuture(s, 0) && !reader.isBackground(s, 0))));
   const scopes = [...core, ...leadSentences.map((s) => ({ first: s.first, last: s.last }))];
   const exclude = [...lead.framing, ...leadSentences.flatMap((s) => reader.framing(s))];
   // The two or three sentences after the lead often name the other side's principal and the members;
   // there only people of the defence establishments count (not a head of state being accompanied).
-  const after = doc.sentences.filter((s) => !s.isCaption && !s.isTitle && s.index > lead.sentence.index &&
+  const after = doc.sentences.filter((s) => !s.isCaption && !s.isTitle && s.index > lead.sentence.index && s.first < boundary &&
     s.paragraph <= lead.sentence.paragraph + 1).slice(0, 3).map((s) => ({ first: s.first, last: s.last }));
   // The report may open with what was decided and who said it, and name the encounter after
   // ("..., said Defence Minister X." then "... the meeting, which he co-chaired with ..."): the
@@ -91,7 +92,7 @@ export function assemble(doc: Doc): DefenceEvent[] {
   if (new Set([...countriesOf(drafts), ...coreCountries.map((c) => c.value)]).size < 2) {
     // The lead names one side; the next sentences of its paragraph often name the other.
     // The lead names one side; the next sentences of its paragraph, or the next paragraph, often name the other.
-    const para = doc.sentences.filter((s) => !s.isCaption && s.index > lead.sentence.index &&
+    const para = doc.sentences.filter((s) => !s.isCaption && s.index > lead.sentence.index && s.first < boundary &&
       s.paragraph <= lead.sentence.paragraph + 2).slice(0, 3);
     drafts = participantsFrom(doc, reader, [...scopes, ...para.map((s) => ({ first: s.first, last: s.last }))], exclude, after);
   }
@@ -234,20 +235,42 @@ export function assemble(doc: Doc): DefenceEvent[] {
  * Đại tướng X đã gặp song phương ..."), and a paragraph that opens with another dated encounter
  * ("Cùng ngày, ... đã tiếp ... Bộ Quốc phòng Israel").
  */
+/** A paragraph that opens with another dated encounter ("Cùng ngày, ...", "On 15 May, ..."). */
+function opensAnotherEncounter(doc: Doc, reader: Reader, s: Sentence): boolean {
+  if (s.isTitle || s.isCaption || (s.index > 0 && doc.sentences[s.index - 1].paragraph === s.paragraph)) return false;
+  const dated = doc.dates.some((d) => d.first >= s.first && d.first < s.first + 8 && d.day !== null && d.relative === null);
+  return reader.hasCue('same_day', { first: s.first, last: Math.min(s.last, s.first + 6) }) || dated;
+}
+
+/**
+ * Where the report turns to another encounter: the first paragraph after the lead's that opens with
+ * one (people from there on are not the main event's), or the end of the text.
+ */
+function encounterBoundary(doc: Doc, reader: Reader, lead: Lead): number {
+  for (const s of doc.sentences) {
+    if (s.index <= lead.sentence.index || !opensAnotherEncounter(doc, reader, s)) continue;
+    if (doc.cues.some((c) => c.first >= s.first && c.last <= s.last && !reader.isFuture(c, 5))) {
+      // A caption printed just above it shows the same encounter.
+      let first = s.first;
+      for (let k = s.index - 1; k > lead.sentence.index && doc.sentences[k].isCaption; k--) first = doc.sentences[k].first;
+      return first;
+    }
+  }
+  return doc.tokens.length;
+}
+
 function furtherEvents(doc: Doc, reader: Reader, lead: Lead, main: DefenceEvent): DefenceEvent[] {
   const out: DefenceEvent[] = [];
   const seen = new Set([main.countries.join(',')]);
-  const opensParagraph = new Set<number>();
-  for (const s of doc.sentences) if (!s.isCaption && (s.index === 0 || doc.sentences[s.index - 1].paragraph !== s.paragraph)) opensParagraph.add(s.index);
   for (const s of doc.sentences) {
     if (s.isTitle || s.isCaption || s.index <= lead.sentence.index || reader.isFuture(s, 0) || reader.isBackground(s, 0)) continue;
-    const dated = doc.dates.some((d) => d.first >= s.first && d.first < s.first + 8 && d.day !== null && d.relative === null);
-    const another = opensParagraph.has(s.index) && (reader.hasCue('same_day', { first: s.first, last: Math.min(s.last, s.first + 6) }) || dated);
-    if (!reader.hasCue('sidelines', s) && !another) continue;
+    if (!reader.hasCue('sidelines', s) && !opensAnotherEncounter(doc, reader, s)) continue;
     const cue = doc.cues.find((c) => c.first >= s.first && c.last <= s.last && !reader.isFuture(c, 5) &&
       ['talks', 'reception', 'other', 'signing'].includes(c.value.type));
     if (!cue) continue;
-    const drafts = participantsFrom(doc, reader, [{ first: s.first, last: s.last }], []);
+    // The encounter's paragraph tells who took part ("Tham dự buổi tiếp có ...").
+    const paragraph = doc.sentences.filter((x) => x.paragraph === s.paragraph && x.index >= s.index);
+    const drafts = participantsFrom(doc, reader, paragraph.map((x) => ({ first: x.first, last: x.last })), []);
     if (!drafts.length) continue;
     // "General Khôi": the main event's people keep their state here.
     for (const d of drafts) {
