@@ -4,7 +4,7 @@ import type { PhraseMatch } from '../lexicon/matcher.js';
 import { opensConjunct, type Cue, type Place } from '../lexicon/language-pack.js';
 import { Reader, type Range } from './context.js';
 import { resolveDate, publishedAsDate, daysBetween } from './dates.js';
-import { participantsFrom, settleRank, samePerson, sameStems, type ParticipantDraft } from './participants.js';
+import { participantsFrom, settleRank, samePerson, sameStems, nameKey, type ParticipantDraft } from './participants.js';
 import { mechanismMentions, chooseMechanism, seriesMechanism } from './mechanism.js';
 import { extractAgreements } from './agreements.js';
 import { extractCommitments, extractAnniversaries } from './commitments.js';
@@ -235,11 +235,15 @@ export function assemble(doc: Doc): DefenceEvent[] {
  * Đại tướng X đã gặp song phương ..."), and a paragraph that opens with another dated encounter
  * ("Cùng ngày, ... đã tiếp ... Bộ Quốc phòng Israel").
  */
-/** A paragraph that opens with another dated encounter ("Cùng ngày, ...", "On 15 May, ..."). */
-function opensAnotherEncounter(doc: Doc, reader: Reader, s: Sentence): boolean {
+/**
+ * A paragraph that opens with another dated encounter ("Cùng ngày, ...", "On 15 May, ..."); with
+ * `sameDayOnly`, only one that says so ("The same day, ..."): a dated paragraph may go on with the
+ * same visit ("Le 13 avril, le commandant ... a été reçu par ...").
+ */
+function opensAnotherEncounter(doc: Doc, reader: Reader, s: Sentence, sameDayOnly = false): boolean {
   if (s.isTitle || s.isCaption || (s.index > 0 && doc.sentences[s.index - 1].paragraph === s.paragraph)) return false;
-  const dated = doc.dates.some((d) => d.first >= s.first && d.first < s.first + 8 && d.day !== null && d.relative === null);
-  return reader.hasCue('same_day', { first: s.first, last: Math.min(s.last, s.first + 6) }) || dated;
+  if (reader.hasCue('same_day', { first: s.first, last: Math.min(s.last, s.first + 6) })) return true;
+  return !sameDayOnly && doc.dates.some((d) => d.first >= s.first && d.first < s.first + 8 && d.day !== null && d.relative === null);
 }
 
 /**
@@ -248,7 +252,7 @@ function opensAnotherEncounter(doc: Doc, reader: Reader, s: Sentence): boolean {
  */
 function encounterBoundary(doc: Doc, reader: Reader, lead: Lead): number {
   for (const s of doc.sentences) {
-    if (s.index <= lead.sentence.index || !opensAnotherEncounter(doc, reader, s)) continue;
+    if (s.index <= lead.sentence.index || !opensAnotherEncounter(doc, reader, s, true)) continue;
     if (doc.cues.some((c) => c.first >= s.first && c.last <= s.last && !reader.isFuture(c, 5))) {
       // A caption printed just above it shows the same encounter.
       let first = s.first;
@@ -283,6 +287,18 @@ function furtherEvents(doc: Doc, reader: Reader, lead: Lead, main: DefenceEvent)
         d.p.name = known.name.length > d.p.name.length ? known.name : d.p.name;
       }
     }
+    // People of the main meeting named again by their family name only ("... met with Khan").
+    for (const p of main.participants) {
+      if (!p.country || drafts.some((d) => samePerson(d.p.name, p.name))) continue;
+      const keys = nameKey(p.name).filter((k) => k.length >= 3);
+      const at = doc.tokens.slice(s.first, s.last).findIndex((t) => t.upper && keys.includes(t.key));
+      if (at < 0) continue;
+      const t = doc.tokens[s.first + at];
+      const mention = doc.persons.find((m) => samePerson(m.name, p.name)) ?? null;
+      if (!mention) continue;
+      drafts.push({ p: { ...p, role: 'lead' }, mention: { ...mention, first: s.first + at, last: s.first + at + 1, start: t.start, end: t.end, sentence: s.index },
+        rankMatch: null, evidence: { name: [{ start: t.start, end: t.end, origin: 'person:named-again' }] }, countryKnown: true });
+    }
     const countries = new Map<string, Evidence>();
     for (const d of drafts) if (d.p.country) countries.set(d.p.country, d.evidence.country?.[0] ?? d.evidence.name[0]);
     for (const c of doc.countries) {
@@ -296,7 +312,11 @@ function furtherEvents(doc: Doc, reader: Reader, lead: Lead, main: DefenceEvent)
     const chosen = own.size >= 2 ? [...own] : keys.slice(0, 2);
     if (chosen.length < 2) continue;
     const key = [...chosen].sort().join(',');
-    if (seen.has(key)) continue;
+    // The same states meet again when somebody new receives or meets them ("On the same day, Zhou
+    // Haitao ... met with Khan"); a paragraph that only goes on about the main meeting does not.
+    const newcomer = drafts.some((d) => (d.mention.rank || d.mention.descriptors.length) &&
+      !main.participants.some((p) => samePerson(p.name, d.p.name) || sameStems(p.name, d.p.name)));
+    if (seen.has(key) && !(opensAnotherEncounter(doc, reader, s, true) && newcomer)) continue;
     seen.add(key);
     fillCountries(doc, reader, drafts, chosen, doc.pack?.homeCountry ?? null);
     const kept = drafts.filter((d) => d.p.country && chosen.includes(d.p.country));
