@@ -489,6 +489,11 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
     // follows without a comma, is a verb or an adverb.
     if (!pack.caseless && !describedBefore && !surname && run.last - run.first === 1 && sentences[sentenceOf[run.first]].first === run.first &&
       !COMMAS.has(tokens[run.last]?.text ?? '')) continue;
+    // "le commandant du Vendémiaire, le capitaine de frégate X": a title that ends in a small word names
+    // what is commanded; the person is the one the comma leads to.
+    const endOfBefore = before[before.length - 1];
+    if (!pack.caseless && endOfBefore && endOfBefore.m.last === run.first && glue.has(tokens[run.first - 1].key) &&
+      COMMAS.has(tokens[run.last]?.text ?? '') && leadsToName(run.last + 1)) continue;
     // "Cơ quan Quản lý ...": one capitalised word right after an organisation continues its name.
     const lastBefore = before[before.length - 1];
     if (!pack.caseless && run.last - run.first === 1 && lastBefore?.kind === 'word' &&

@@ -93,7 +93,7 @@ export function assemble(doc: Doc): DefenceEvent[] {
     // The lead names one side; the next sentences of its paragraph often name the other.
     // The lead names one side; the next sentences of its paragraph, or the next paragraph, often name the other.
     const para = doc.sentences.filter((s) => !s.isCaption && s.index > lead.sentence.index && s.first < boundary &&
-      s.paragraph <= lead.sentence.paragraph + 2).slice(0, 3);
+      s.paragraph <= lead.sentence.paragraph + 2).slice(0, 4);
     drafts = participantsFrom(doc, reader, [...scopes, ...para.map((s) => ({ first: s.first, last: s.last }))], exclude, after);
   }
 
@@ -102,6 +102,11 @@ export function assemble(doc: Doc): DefenceEvent[] {
       if (!drafts.some((x) => samePerson(x.p.name, d.p.name) || sameStems(x.p.name, d.p.name))) drafts.push(d);
     }
   }
+
+  // States the report writes with a person ("commandant de la flotte philippine"), read on copies: they
+  // complete the event's states below when the headline and the lead name fewer than two.
+  const written = drafts.filter((d) => !d.p.country).map((d) => ({ ...d, p: { ...d.p }, evidence: { ...d.evidence } }));
+  fillCountries(doc, reader, written, [...new Set(doc.countries.map((c) => c.value))], null, lead, true);
 
   // Countries: the participants' states, completed from the dyad written in the headline, the lead or the mechanism.
   const mechMentions = mechanismMentions(doc, reader);
@@ -114,6 +119,11 @@ export function assemble(doc: Doc): DefenceEvent[] {
   }
   if (countries.size < 2) {
     for (const c of coreCountries) if (!countries.has(c.value)) countries.set(c.value, { start: c.start, end: c.end, origin: c.origin });
+  }
+  if (countries.size < 2) {
+    for (const d of written) {
+      if (d.p.country && !countries.has(d.p.country) && countries.size < 2) countries.set(d.p.country, d.evidence.country![d.evidence.country!.length - 1]);
+    }
   }
   if (countries.size < 2) {
     // Countries named with the mechanism anywhere ("Đối thoại ... Việt Nam-Anh").
@@ -405,9 +415,11 @@ function findLead(doc: Doc, reader: Reader): Lead | null {
     if (!cue && !mech) return null;
     // An agency dateline opening the lead ("La Habana, 4 may (CP) -") dates the report, not the event.
     const dateline = datelineEnd(doc, s);
-    const date = doc.dates.find((d) => inMain(d.first) && d.first >= dateline && !d.yearOnly &&
+    const dates = doc.dates.filter((d) => inMain(d.first) && d.first >= dateline && !d.yearOnly &&
       (d.day !== null || d.month !== null || d.weekday !== null || d.daysFromPublication !== undefined) && d.relative !== 'next' &&
-      !reader.isFuture(d, 3)) ?? null;
+      !reader.isFuture(d, 3));
+    // A day beats a month ("déployée depuis le mois d'août, ... a fait escale à Manille du 18 au 21 octobre").
+    const date = dates.find((d) => d.day !== null || d.weekday !== null || d.daysFromPublication !== undefined) ?? dates[0] ?? null;
     const person = doc.persons.some((p) => inMain(p.first) && (p.rank || p.descriptors.length));
     if (!date && !person) return null;
     if (date && date.year !== null && doc.published) {
@@ -497,9 +509,11 @@ function eventType(doc: Doc, reader: Reader, lead: Lead, title: Sentence[],
  * States of people the text does not tie to one, in passes from strongest to weakest hint:
  * a state named in the words that introduce them ("the Australian Army's ..., Brigadier X"),
  * the one side not yet represented, the nearest state in their sentence, the home state.
+ * `strongOnly`: only what the text writes with the person (introduction, delegation, apposition),
+ * used before the event's states are known.
  */
 function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], countries: string[], home: string | null,
-  lead?: Lead): void {
+  lead?: Lead, strongOnly = false): void {
   const set = (d: ParticipantDraft, c: string, origin: string, ev?: { start: number; end: number }) => {
     d.p.country = c;
     (d.evidence.country ??= []).push({ start: ev?.start ?? d.mention.start, end: ev?.end ?? d.mention.end, origin });
@@ -547,44 +561,51 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
       if (free.length === 1) set(d, free[0], 'participant:other-side');
     }
   };
-  otherSide();
   // A state named in the apposition after the name (", jefe de la Marina de Guerra Revolucionaria de Cuba,").
-  let acronymsOfDoc: ReturnType<typeof acronymStates> | undefined;
-  for (const d of drafts) {
-    if (d.p.country) continue;
-    const m = d.mention;
-    const t = doc.tokens;
-    // (Arabic writes the description right after the name, without a comma.)
-    if (t[m.last]?.text !== ',' && t[m.last]?.text !== '،' && !doc.pack?.caseless) continue;
-    const s = doc.sentences[m.sentence];
-    // Up to the next person or "and", within twenty words: ", Thứ trưởng phụ trách ..., Bộ Quốc phòng Nhật Bản".
-    const next = doc.persons.find((x) => x.first > m.last && x.sentence === m.sentence);
-    // (Twenty words, not tokens: "Sous-chef d'état-major" is seven tokens.)
-    let end = m.last + 1;
-    let words = 0;
-    // A comma inside the apposition leads on to another description ("..., Bộ Quốc phòng Nhật Bản");
-    // one followed by anything else closes it (", a entamé lundi une visite ...").
-    const describes = new Set([...doc.personWords, ...doc.ranks, ...doc.countries].map((x) => x.first));
-    while (end < s.last && words < APPOSITION_WORDS && (!next || end < next.first) && t[end].text !== ';' && t[end].text !== '؛' &&
-      !opensConjunct(doc.pack!, t, end) && !(end > m.last + 1 && COMMA_TEXT.has(t[end].text) && !describes.has(end + 1) && !t[end + 1]?.upper)) {
-      if (t[end++].isWord) words++;
-    }
-    const c = doc.countries.find((x) => x.first > m.last && x.last <= end && countries.includes(x.value) && !afterVenue(doc, x.first) &&
-      !doc.clauseCues.some((y) => y.value.has('toward') && y.last === x.first));
-    if (c) {
-      set(d, c.value, `${c.origin}+apposition`, c);
-      continue;
-    }
-    // ", Commander of the DPAA Indo-Pacific Directorate": an acronym the report defined for a state's institution.
-    const acronyms = (acronymsOfDoc ??= acronymStates(doc, reader));
-    for (let k = m.last + 1; k < end; k++) {
-      const a = acronyms.get(t[k].text);
-      if (a && countries.includes(a.value)) {
-        set(d, a.value, `${a.origin}+acronym`, { start: t[k].start, end: t[k].end });
-        break;
+  const appositions = () => {
+    let acronymsOfDoc: ReturnType<typeof acronymStates> | undefined;
+    for (const d of drafts) {
+      if (d.p.country) continue;
+      const m = d.mention;
+      const t = doc.tokens;
+      // (Arabic writes the description right after the name, without a comma.)
+      if (t[m.last]?.text !== ',' && t[m.last]?.text !== '،' && !doc.pack?.caseless) continue;
+      const s = doc.sentences[m.sentence];
+      // Up to the next person or "and", within twenty words: ", Thứ trưởng phụ trách ..., Bộ Quốc phòng Nhật Bản".
+      const next = doc.persons.find((x) => x.first > m.last && x.sentence === m.sentence);
+      // (Twenty words, not tokens: "Sous-chef d'état-major" is seven tokens.)
+      let end = m.last + 1;
+      let words = 0;
+      // A comma inside the apposition leads on to another description ("..., Bộ Quốc phòng Nhật Bản");
+      // one followed by anything else closes it (", a entamé lundi une visite ...").
+      const describes = new Set([...doc.personWords, ...doc.ranks, ...doc.countries].map((x) => x.first));
+      while (end < s.last && words < APPOSITION_WORDS && (!next || end < next.first) && t[end].text !== ';' && t[end].text !== '؛' &&
+        !opensConjunct(doc.pack!, t, end) && !(end > m.last + 1 && COMMA_TEXT.has(t[end].text) && !describes.has(end + 1) && !t[end + 1]?.upper)) {
+        if (t[end++].isWord) words++;
+      }
+      const c = doc.countries.find((x) => x.first > m.last && x.last <= end && countries.includes(x.value) && !afterVenue(doc, x.first) &&
+        !doc.clauseCues.some((y) => y.value.has('toward') && y.last === x.first));
+      if (c) {
+        set(d, c.value, `${c.origin}+apposition`, c);
+        continue;
+      }
+      // ", Commander of the DPAA Indo-Pacific Directorate": an acronym the report defined for a state's institution.
+      const acronyms = (acronymsOfDoc ??= acronymStates(doc, reader));
+      for (let k = m.last + 1; k < end; k++) {
+        const a = acronyms.get(t[k].text);
+        if (a && countries.includes(a.value)) {
+          set(d, a.value, `${a.origin}+acronym`, { start: t[k].start, end: t[k].end });
+          break;
+        }
       }
     }
+  };
+  if (strongOnly) {
+    appositions();
+    return;
   }
+  otherSide();
+  appositions();
   // The state of the place the report was filed from ("Tunis - La 36e session ..."): the home side
   // of officials the report does not qualify.
   const firstBody = doc.sentences.find((s) => !s.isTitle && !s.isCaption);
