@@ -230,12 +230,30 @@ function buildPack(code: string): LanguagePack {
       caseSets.set(fileName, cs);
     }
     m.add(form, value, origin(fileName, form), { caseSensitive: cs.has(form.normalize('NFC')) });
+    const definite = definiteForm(form, fileName);
+    if (definite) m.add(definite, value, origin(fileName, form), {});
   };
   const blockers = <V>(m: Layer<V>, fileName: string) => {
     for (const f of list(file(fileName).block)) m.add(f, null, origin(fileName, f));
   };
   const lang = file('lang');
   const proclitics = list(lang.proclitics);
+  // Languages that mark definiteness on every word of a phrase (Arabic): the definite reading too.
+  const article = typeof lang.definite_article === 'string' ? lang.definite_article : null;
+  const definiteIn = new Set(list(lang.definite_in));
+  const noArticle = new Set(list(lang.no_article));
+  function definiteForm(form: string, fileName: string): string | null {
+    if (!article || !definiteIn.has(fileName)) return null;
+    const words = form.normalize('NFC').split(/\s+/);
+    if (words.length < 2) return null;
+    let changed = false;
+    const out = words.map((w, i) => {
+      if (i === 0 || w.startsWith(article) || noArticle.has(w) || w.length < 3) return w;
+      changed = true;
+      return article + w;
+    });
+    return changed ? out.join(' ') : null;
+  }
   const origin = (name: string, phrase: string) => `${code}/${name}:${phrase}`;
   const lexicon = new PhraseMatcher(code).setProclitics(proclitics);
   const matcher = <V>(name: string) => lexicon.layer<V>(`${code}/${name}`);
