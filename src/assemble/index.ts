@@ -170,6 +170,8 @@ export function assemble(doc: Doc): DefenceEvent[] {
   if (MULTILATERAL.has(type.type)) {
     for (const c of coreCountries) if (!countries.has(c.value)) countries.set(c.value, { start: c.start, end: c.end, origin: `${c.origin}+multilateral` });
   }
+  // A meeting of three or more states that the report names no other way is a multilateral one.
+  if (type.type === 'other' && countries.size >= 3) type.type = 'conference';
   ev('type', type.evidence);
 
   // Date.

@@ -25,8 +25,8 @@ export interface CleanDocument {
 }
 
 const SENTENCE_END = /[.!?…。؟]["'”»)\]]*$/u;
-// A full date with a year: 29.09.2021, 27/09/2024, 2021-09-29, 29-9-2021.
-const NUMERIC_DATE = /(?<!\d)(?:(\d{1,2})[./-](\d{1,2})[./-](\d{4})|(\d{4})-(\d{1,2})-(\d{1,2}))(?!\d)/;
+// A full date with a year: 29.09.2021, 27/09/2024, 2021-09-29, 2024/05/14, 29-9-2021.
+const NUMERIC_DATE = /(?<!\d)(?:(\d{1,2})[./-](\d{1,2})[./-](\d{4})|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2}))(?!\d)/;
 const TIME = /\b\d{1,2}[:h]\d{2}(?::\d{2})?\b/g;
 const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
 const DOMAIN = /\b[\w-]+\.(?:vn|com|net|org|gov|int|ru|fr|es|ar|info|news|tv|uk|cn|id|co|edu|mil)\b/i;
