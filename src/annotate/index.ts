@@ -42,7 +42,8 @@ export function annotate(doc: Doc): Doc {
     other,
     leadCues,
     nameStop: pack.nameStop.of(m),
-    venues: doc.clauseCues.filter((c) => c.value.has('venue')),
+    // ("Ambassador of Japan to India": a state after "to" is where the person is posted, too.)
+    venues: doc.clauseCues.filter((c) => c.value.has('venue') || c.value.has('toward')),
     places: doc.places,
   }, pack);
 

@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokenize.js';
-import type { LanguagePack, PersonWord, Rank } from '../lexicon/language-pack.js';
+import { opensConjunct, type LanguagePack, type PersonWord, type Rank } from '../lexicon/language-pack.js';
 import type { PhraseMatch } from '../lexicon/matcher.js';
 import type { PersonMention, Sentence } from '../pipeline/doc.js';
 
@@ -85,6 +85,9 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
 
   // "Đại sứ Việt Nam tại Nga", "посол Вьетнама в России": the country after a venue word is the posting.
   const venueAt = new Set(layers.venues.map((v) => v.last));
+  // "Ambassador of Japan to India Mr. X": a posting ("to India", "tại Nga") inside a description chain.
+  const venueEndingAt = new Map(layers.venues.map((v) => [v.last, v.first]));
+  const venueStartingAt = new Map(layers.venues.map((v) => [v.first, v.last]));
   const stop = new Uint8Array(n);
   for (const m of layers.nameStop) for (let k = m.first; k < m.last; k++) stop[k] = 1;
   for (let k = 0; k < n; k++) if (pack.notAfter.has(tokens[k].key)) stop[k] = 1;
@@ -151,9 +154,17 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
       }
       const g = tokens[j - 1];
       // Comma or dash between two descriptions: "Ủy viên Bộ Chính trị, Bộ trưởng", "Trưởng đoàn Việt Nam - Thượng tướng".
-      if (g && UNIVERSAL_GLUE.has(g.key) && endsAt.has(j - 1) && sameSentence(j - 1, at - 1) && !consumed[j - 2]) {
+      // (Not when the description after it opens a conjunct: "..., والعميد البحري X" is the next person.)
+      if (g && UNIVERSAL_GLUE.has(g.key) && endsAt.has(j - 1) && sameSentence(j - 1, at - 1) && !consumed[j - 2] &&
+        !opensConjunct(pack, tokens, j)) {
         segments.push([]);
         j -= 1;
+        continue;
+      }
+      // A posting between descriptions: "Ambassador of Japan | to | India".
+      const v = venueEndingAt.get(j);
+      if (v !== undefined && endsAt.has(v) && sameSentence(v, at - 1) && endsAt.get(j + 0) === undefined && startsAt.get(j)?.kind === 'country') {
+        j = v;
         continue;
       }
       // Small words between descriptions: "Secretary of the Department of Defence", "Vietnam's Defence Minister".
@@ -268,6 +279,12 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
       if (d) {
         j = d.m.last;
         any = true;
+        continue;
+      }
+      // A posting inside the chain: "Ambassador of Japan to India Mr. X".
+      const posting = venueStartingAt.get(j);
+      if (any && posting !== undefined && startsAt.get(posting)?.kind === 'country') {
+        j = posting;
         continue;
       }
       // Commas are not crossed: in "A, Minister of X, B, Minister of Y" each title follows its name.
