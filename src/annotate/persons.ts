@@ -411,8 +411,9 @@ export function annotatePersons(tokens: Token[], sentences: Sentence[], sentence
         continue;
       }
       // "Jean-Yves", "Ráp-cốp", "O'Brien": joined without spaces.
+      // (Not "F-16": a model number is not a name.)
       if ((u.text === '-' || u.text === "'" || u.text === '’') && attached && tokens[j + 1] && tokens[j + 1].start === u.end &&
-        tokens[j + 1].isWord && !(u.text !== '-' && tokens[j + 1].key === 's')) {
+        tokens[j + 1].isWord && !/^\d/.test(tokens[j + 1].text) && !(u.text !== '-' && tokens[j + 1].key === 's')) {
         j += 2;
         continue;
       }
