@@ -58,6 +58,12 @@ function classOf(cp: number): number {
 }
 for (let cp = 0; cp < 128; cp++) bmpClass[cp] = classify(cp);
 
+/** The code point at index i (a character outside the BMP is two UTF-16 units; a lone surrogate is itself). */
+function codePoint(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? s.codePointAt(i)! : c;
+}
+
 /**
  * Token spellings seen before, by a hash of their characters computed during the scan. A
  * report's vocabulary repeats (within it and across a corpus), so most tokens are found here
@@ -135,12 +141,8 @@ export function tokenize(text: string, offset = 0): Token[] {
   let newline = true;
   let i = 0;
   while (i < len) {
-    let cp = text.charCodeAt(i);
-    let w = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < len) {
-      cp = text.codePointAt(i)!;
-      w = cp > 0xffff ? 2 : 1;
-    }
+    const cp = codePoint(text, i);
+    const w = cp > 0xffff ? 2 : 1;
     const k = classOf(cp);
     if (k === SPACE) {
       if (cp === 10) newline = true;
@@ -152,12 +154,8 @@ export function tokenize(text: string, offset = 0): Token[] {
     i += w;
     if (k === WORD) {
       while (i < len) {
-        let c2 = text.charCodeAt(i);
-        let w2 = 1;
-        if (c2 >= 0xd800 && c2 <= 0xdbff && i + 1 < len) {
-          c2 = text.codePointAt(i)!;
-          w2 = c2 > 0xffff ? 2 : 1;
-        }
+        const c2 = codePoint(text, i);
+        const w2 = c2 > 0xffff ? 2 : 1;
         if (classOf(c2) !== WORD) break;
         // (Kept within 30 bits: a small integer key, not a heap number, for the Map.)
         hash = (Math.imul(hash, 31) + c2) & 0x3fffffff;
@@ -198,12 +196,8 @@ export function wordRuns(s: string): string[] {
   let start = -1;
   let i = 0;
   while (i < len) {
-    let cp = s.charCodeAt(i);
-    let w = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < len) {
-      cp = s.codePointAt(i)!;
-      w = cp > 0xffff ? 2 : 1;
-    }
+    const cp = codePoint(s, i);
+    const w = cp > 0xffff ? 2 : 1;
     const k = classOf(cp);
     if (k === WORD || k === HAN) {
       if (start < 0) start = i;
