@@ -566,6 +566,8 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
   // A state named in the apposition after the name (", jefe de la Marina de Guerra Revolucionaria de Cuba,").
   const appositions = () => {
     let acronymsOfDoc: ReturnType<typeof acronymStates> | undefined;
+    // Tokens where a description starts (a comma followed by one keeps the apposition open).
+    const describes = new Set([...doc.personWords, ...doc.ranks, ...doc.countries].map((x) => x.first));
     for (const d of drafts) {
       if (d.p.country) continue;
       const m = d.mention;
@@ -580,7 +582,6 @@ function fillCountries(doc: Doc, reader: Reader, drafts: ParticipantDraft[], cou
       let words = 0;
       // A comma inside the apposition leads on to another description ("..., Bộ Quốc phòng Nhật Bản");
       // one followed by anything else closes it (", a entamé lundi une visite ...").
-      const describes = new Set([...doc.personWords, ...doc.ranks, ...doc.countries].map((x) => x.first));
       while (end < s.last && words < APPOSITION_WORDS && (!next || end < next.first) && t[end].text !== ';' && t[end].text !== '؛' &&
         !opensConjunct(doc.pack!, t, end) && !(end > m.last + 1 && COMMA_TEXT.has(t[end].text) && !describes.has(end + 1) && !t[end + 1]?.upper)) {
         if (t[end++].isWord) words++;
